@@ -1,0 +1,73 @@
+package io.attnsum.config;
+
+import com.typesafe.config.Config;
+import io.attnsum.attention.AttentionSettings;
+import io.attnsum.rank.RankSettings;
+import io.attnsum.read.InputSettings;
+import io.attnsum.text.TextSettings;
+import io.attnsum.vectors.VectorSettings;
+import io.attnsum.write.OutputSettings;
+import java.io.File;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The whole job's configuration, typed and validated. Built once on the driver before Spark
+ * starts; every stage reads its own settings record from here.
+ */
+public record JobConfig(
+    String runId,
+    InputSettings input,
+    OutputSettings output,
+    TextSettings text,
+    VectorSettings vectors,
+    AttentionSettings attention,
+    RankSettings rank,
+    double maxRejectedFraction,
+    String appName,
+    Map<String, String> sparkConf,
+    List<String> effectiveLines)
+    implements Serializable {
+
+  private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+  public static JobConfig load(File file, List<String> overrides) {
+    return from(ConfigLoader.load(file, overrides));
+  }
+
+  public static JobConfig from(Config c) {
+    ConfigReader r = new ConfigReader(c);
+    String runId = r.optionalString("run.id");
+    if (runId == null) {
+      runId = LocalDate.now(ZoneOffset.UTC).toString();
+    } else if (!RUN_ID.matcher(runId).matches()) {
+      throw ConfigException.invalid(
+          "run.id", runId, "letters, digits, '.', '_' or '-' (at most 128, not starting with . _ -)");
+    }
+    Map<String, String> sparkConf = new TreeMap<>();
+    if (c.hasPath("spark.conf")) {
+      for (Map.Entry<String, com.typesafe.config.ConfigValue> e :
+          c.getConfig("spark.conf").entrySet()) {
+        String k = e.getKey().replace("\"", "");
+        sparkConf.put(k, String.valueOf(e.getValue().unwrapped()));
+      }
+    }
+    return new JobConfig(
+        runId,
+        InputSettings.from(r),
+        OutputSettings.from(r),
+        TextSettings.from(r),
+        VectorSettings.from(r),
+        AttentionSettings.from(r),
+        RankSettings.from(r),
+        r.doubleIn("quality.max-rejected-fraction", 0.0, 1.0),
+        r.nonEmpty("spark.app-name"),
+        sparkConf,
+        ConfigLoader.describe(c));
+  }
+}

@@ -1,0 +1,9 @@
+package io.attnsum.read;
+
+/** Corpus formats the read stage understands. */
+public enum InputFormat {
+  JSONL,
+  TEXT,
+  PARQUET,
+  CSV
+}

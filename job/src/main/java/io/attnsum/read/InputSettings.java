@@ -1,0 +1,45 @@
+package io.attnsum.read;
+
+import io.attnsum.config.ConfigReader;
+import java.io.Serializable;
+
+/**
+ * Where and how to read the corpus ({@code input.*}).
+ *
+ * @param textPerFile for {@code text}: one document per file (id = file name) instead of per line
+ * @param partitions 0 = computed from the corpus size and the cluster's parallelism
+ */
+public record InputSettings(
+    String path,
+    InputFormat format,
+    String idField,
+    String textField,
+    boolean textPerFile,
+    boolean csvHeader,
+    int partitions,
+    long maxDocumentBytes,
+    BadRecordPolicy onBadRecord)
+    implements Serializable {
+
+  public enum BadRecordPolicy {
+    REJECT,
+    FAIL
+  }
+
+  public static InputSettings from(ConfigReader r) {
+    String mode = r.string("input.text-mode").trim();
+    if (!mode.equals("line") && !mode.equals("file")) {
+      throw io.attnsum.config.ConfigException.invalid("input.text-mode", mode, "line | file");
+    }
+    return new InputSettings(
+        r.nonEmpty("input.path"),
+        r.oneOf("input.format", InputFormat.class),
+        r.nonEmpty("input.id-field"),
+        r.nonEmpty("input.text-field"),
+        mode.equals("file"),
+        r.bool("input.csv-header"),
+        r.intIn("input.partitions", 0, 1_000_000),
+        r.bytesIn("input.max-document-bytes", 1, 1L << 30),
+        r.oneOf("input.on-bad-record", BadRecordPolicy.class));
+  }
+}
