@@ -1,0 +1,204 @@
+package io.attnsum.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attnsum.config.ConfigException;
+import io.attnsum.config.JobConfig;
+import io.attnsum.eval.EvalCommand;
+import io.attnsum.job.QualityException;
+import io.attnsum.job.RunResult;
+import io.attnsum.job.SummarizationJob;
+import io.attnsum.read.InputException;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point for {@code scripts/attnsum} and {@code spark-submit}. Exit codes a scheduler can act
+ * on: 0 success, 1 other failure, 2 bad usage or configuration, 3 input missing or empty, 4 data
+ * quality threshold exceeded. The last stdout line of {@code run} is a one-line JSON summary.
+ */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+  public static final int NO_INPUT = 3;
+  public static final int QUALITY = 4;
+
+  static final String HELP =
+      """
+      attnsum: extractive summarization with attention-weighted sentence vectors, on Spark.
+
+      Usage:
+        attnsum run [--config FILE] [--set key=value]... [--print-config]
+        attnsum eval --gold FILE --pred OUTPUT_DIR --out REPORT_DIR [options]   (attnsum eval --help)
+        attnsum show RUN_DIR [--limit N]     print a few summaries of a JSON Lines run
+        attnsum --help
+
+      run  reads input.path, writes <output.path>/run_id=<run.id>/ with the tables sentences,
+           summaries and rejected, plus _manifest.json and _SUCCESS.
+           --config FILE     HOCON file layered over the defaults (reference.conf)
+           --set key=value   override one key (wins over --config); repeatable
+           --print-config    print the effective configuration and exit
+
+      Keys (see README.md and reference.conf for all): input.path, input.format
+      (jsonl|text|parquet|csv), input.id-field, input.text-field, output.path, output.format
+      (parquet|jsonl), output.mode, run.id, summary.sentences, vectors.path, text.language.
+
+      Exit codes: 0 ok, 1 failure, 2 usage/config error, 3 input missing or empty,
+      4 data-quality threshold exceeded.
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int code = run(args);
+    // Spark leaves non-daemon threads behind; exit explicitly so schedulers see the code.
+    System.exit(code);
+  }
+
+  /** Runs a command and returns its exit code (never calls System.exit). */
+  public static int run(String[] args) {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+      System.out.print(HELP);
+      return args.length == 0 ? USAGE : OK;
+    }
+    String command = args[0];
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    return switch (command) {
+      case "run" -> runJob(rest);
+      case "eval" -> EvalCommand.run(rest);
+      case "show" -> ShowCommand.run(rest);
+      default -> {
+        System.err.println("attnsum: unknown command '" + command + "'\n");
+        System.err.print(HELP);
+        yield USAGE;
+      }
+    };
+  }
+
+  record RunArgs(File config, List<String> sets, boolean printConfig) {}
+
+  static RunArgs parseRunArgs(String[] args) {
+    File config = null;
+    List<String> sets = new ArrayList<>();
+    boolean print = false;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--config" -> config = new File(value(args, ++i, a));
+        case "--set" -> sets.add(value(args, ++i, a));
+        case "--print-config" -> print = true;
+        default -> {
+          if (a.startsWith("--set=")) {
+            sets.add(a.substring(6));
+          } else if (a.startsWith("--config=")) {
+            config = new File(a.substring(9));
+          } else {
+            throw new ConfigException(null, "unknown argument '" + a + "' (see attnsum --help)");
+          }
+        }
+      }
+    }
+    return new RunArgs(config, sets, print);
+  }
+
+  private static String value(String[] args, int i, String flag) {
+    if (i >= args.length) {
+      throw new ConfigException(null, flag + " needs a value");
+    }
+    return args[i];
+  }
+
+  static int runJob(String[] args) {
+    long started = System.nanoTime();
+    JobConfig config;
+    try {
+      RunArgs parsed = parseRunArgs(args);
+      config = JobConfig.load(parsed.config(), parsed.sets());
+      if (parsed.printConfig()) {
+        config.effectiveLines().forEach(System.out::println);
+        return OK;
+      }
+    } catch (ConfigException e) {
+      System.err.println("attnsum: configuration error: " + e.getMessage());
+      printSummary(failure("config_error", e.getMessage(), null, started));
+      return USAGE;
+    }
+    LOG.info("effective configuration:\n  {}", String.join("\n  ", config.effectiveLines()));
+    SparkSession spark = null;
+    try {
+      spark = startSpark(config);
+      RunResult r = new SummarizationJob(spark, config).run();
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("status", "succeeded");
+      summary.put("run_id", r.runId());
+      summary.put("input_records", r.inputRecords());
+      summary.put("documents", r.documents());
+      summary.put("rejected", r.rejected());
+      summary.put("output", r.outputPath());
+      summary.put("seconds", Math.round(r.seconds() * 10) / 10.0);
+      printSummary(summary);
+      return OK;
+    } catch (ConfigException e) {
+      return fail(USAGE, "config_error", e, config, started);
+    } catch (InputException e) {
+      return fail(NO_INPUT, "input_error", e, config, started);
+    } catch (QualityException e) {
+      return fail(QUALITY, "quality_error", e, config, started);
+    } catch (Exception e) {
+      LOG.error("run failed", e);
+      return fail(FAILED, "failed", e, config, started);
+    } finally {
+      if (spark != null) {
+        spark.stop();
+      }
+    }
+  }
+
+  private static int fail(int code, String status, Exception e, JobConfig config, long started) {
+    System.err.println("attnsum: " + status.replace('_', ' ') + ": " + e.getMessage());
+    printSummary(failure(status, e.getMessage(), config, started));
+    return code;
+  }
+
+  private static Map<String, Object> failure(String status, String message, JobConfig config, long started) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("status", status);
+    m.put("error", message);
+    if (config != null) {
+      m.put("run_id", config.runId());
+      m.put("output", config.output().path());
+    }
+    m.put("seconds", Math.round((System.nanoTime() - started) / 1e8) / 10.0);
+    return m;
+  }
+
+  private static void printSummary(Map<String, Object> summary) {
+    try {
+      System.out.println(new ObjectMapper().writeValueAsString(summary));
+      System.out.flush();
+    } catch (Exception e) {
+      System.out.println("{\"status\":\"failed\"}");
+    }
+  }
+
+  /** The master comes from spark-submit or -Dspark.master (scripts/attnsum); never from here. */
+  static SparkSession startSpark(JobConfig config) {
+    SparkConf conf = new SparkConf().setAppName(config.appName());
+    config.sparkConf().forEach(conf::set);
+    if (conf.get("spark.master", "").startsWith("local")) {
+      conf.setIfMissing("spark.ui.showConsoleProgress", "true");
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+    }
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+}

@@ -1,0 +1,301 @@
+package io.attnsum.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.attnsum.config.JobConfig;
+import io.attnsum.rank.DocumentSummarizer;
+import io.attnsum.rank.DocumentSummary;
+import io.attnsum.read.CorpusPartitioner;
+import io.attnsum.read.CorpusReader;
+import io.attnsum.read.InputException;
+import io.attnsum.read.InputSettings.BadRecordPolicy;
+import io.attnsum.read.ParsedRecord;
+import io.attnsum.read.RejectReason;
+import io.attnsum.read.RejectedRecord;
+import io.attnsum.text.AnalyzedDocument;
+import io.attnsum.text.DocumentAnalyzer;
+import io.attnsum.text.Sentence;
+import io.attnsum.text.TextSettings;
+import io.attnsum.vectors.PreparedVectors;
+import io.attnsum.vectors.VectorPack;
+import io.attnsum.vectors.VectorPackCache;
+import io.attnsum.vectors.VectorStage;
+import io.attnsum.write.OutputFormat;
+import io.attnsum.write.OutputSettings.WriteMode;
+import io.attnsum.write.OutputTables;
+import io.attnsum.write.RunLayout;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+
+/**
+ * Wires the stages on Spark: read, text, vectors, attention + rank, write. Each stage's logic is
+ * in its own package and runs without Spark; this class only decides what is distributed,
+ * cached and counted, and publishes the run.
+ */
+public final class SummarizationJob {
+  private static final Logger LOG = LoggerFactory.getLogger(SummarizationJob.class);
+  /** Documents handed to the summarizer at once: enough sentences for full attention batches. */
+  static final int DOCUMENTS_PER_CHUNK = 128;
+
+  private final SparkSession spark;
+  private final JobConfig config;
+  private final Map<String, Object> stages = new LinkedHashMap<>();
+
+  public SummarizationJob(SparkSession spark, JobConfig config) {
+    this.spark = spark;
+    this.config = config;
+  }
+
+  public RunResult run() throws IOException {
+    long started = System.nanoTime();
+    Instant startedAt = Instant.now();
+    RunLayout layout = new RunLayout(spark.sparkContext().hadoopConfiguration(), config.output().path(), config.runId());
+    if (config.output().mode() == WriteMode.ERROR_IF_EXISTS && layout.publishedExists()) {
+      throw new io.attnsum.config.ConfigException("output.mode",
+          "is error-if-exists and " + layout.published() + " already exists");
+    }
+    try {
+      RunResult result = execute(layout, started, startedAt);
+      return result;
+    } catch (RuntimeException | IOException e) {
+      layout.discard();
+      throw e;
+    }
+  }
+
+  private RunResult execute(RunLayout layout, long started, Instant startedAt) throws IOException {
+    int payloadChars = config.output().rejectedPayloadChars();
+
+    // read
+    long t = System.nanoTime();
+    CorpusReader reader = new CorpusReader(spark, config.input(), payloadChars);
+    reader.checkExists();
+    long inputRecords = reader.countRecords();
+    if (inputRecords == 0) {
+      throw new InputException("input.path holds no records: " + config.input().path());
+    }
+    int partitions = CorpusPartitioner.partitionCount(
+        config.input().partitions(), inputRecords, spark.sparkContext().defaultParallelism());
+    stage("read", t, "records", inputRecords, "partitions", partitions);
+
+    // text
+    t = System.nanoTime();
+    JavaRDD<ParsedRecord> parsed =
+        CorpusPartitioner.partitionAndDeduplicate(reader.read(), partitions, config.input(), payloadChars);
+    TextSettings textSettings = config.text();
+    JavaRDD<AnalyzedRecord> analyzed =
+        parsed.mapPartitions(it -> analyze(it, textSettings)).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    JavaRDD<AnalyzedDocument> documents = analyzed.filter(r -> r.document() != null).map(AnalyzedRecord::document);
+    JavaRDD<RejectedRecord> rejected = analyzed.filter(r -> r.rejected() != null).map(AnalyzedRecord::rejected);
+    TextStats textStats = documents.aggregate(new TextStats(), TextStats::add, TextStats::merge);
+    Map<String, Long> rejectedByReason = countByReason(rejected);
+    long rejectedCount = rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
+    stage("text", t, "documents", textStats.documents, "sentences", textStats.sentences, "rejected", rejectedCount);
+    checkBadRecords(rejected, rejectedCount, inputRecords);
+
+    // vectors
+    t = System.nanoTime();
+    JavaRDD<String[]> sentenceTokens = documents.flatMap(d -> tokensOf(d));
+    PreparedVectors vectors =
+        VectorStage.prepare(spark, sentenceTokens, config.vectors(),
+            layout.vectorsDir().toString(), new org.apache.hadoop.fs.Path(layout.work(), "vectors.pack").toString());
+    stage("vectors", t, "words", vectors.packedWords(), "dim", vectors.dim());
+
+    // attention + rank
+    t = System.nanoTime();
+    String packUri = vectors.packUri();
+    var attention = config.attention();
+    var rank = config.rank();
+    JavaRDD<DocumentSummary> summaries =
+        documents
+            .mapPartitions(it -> summarize(it, packUri, attention, rank))
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    long summarized = summaries.count();
+    stage("summarize", t, "documents", summarized);
+
+    // write
+    t = System.nanoTime();
+    boolean weights = config.output().tokenWeights();
+    write(summaries.flatMap(s -> OutputTables.sentenceRows(s, weights).iterator()),
+        OutputTables.sentencesSchema(weights), layout, "sentences");
+    write(summaries.map(OutputTables::summaryRow), OutputTables.SUMMARIES, layout, "summaries");
+    write(rejected.map(OutputTables::rejectedRow), OutputTables.REJECTED, layout, "rejected");
+    stage("write", t, "documents", summarized, "rejected", rejectedCount);
+
+    // books
+    if (inputRecords != summarized + rejectedCount) {
+      throw new IllegalStateException("books do not balance: input records " + inputRecords
+          + " != documents written " + summarized + " + rejected " + rejectedCount);
+    }
+    double rejectedFraction = (double) rejectedCount / inputRecords;
+    if (rejectedFraction > config.maxRejectedFraction()) {
+      throw new QualityException(String.format(java.util.Locale.ROOT,
+          "rejected %d of %d records (%.4f), over quality.max-rejected-fraction = %s; see %s",
+          rejectedCount, inputRecords, rejectedFraction, config.maxRejectedFraction(),
+          layout.stagingTable("rejected")));
+    }
+
+    double seconds = (System.nanoTime() - started) / 1e9;
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("run_id", config.runId());
+    manifest.put("status", "succeeded");
+    manifest.put("started_at", startedAt.toString());
+    manifest.put("finished_at", Instant.now().toString());
+    manifest.put("seconds", round(seconds));
+    manifest.put("input_path", config.input().path());
+    manifest.put("output_path", layout.published().toString());
+    manifest.put("input_documents", inputRecords);
+    manifest.put("output_documents", summarized);
+    manifest.put("rejected_documents", rejectedCount);
+    manifest.put("rejected_by_reason", rejectedByReason);
+    manifest.put("text", textStats.toMap());
+    manifest.put("vectors", vectors);
+    manifest.put("stages", stages);
+    manifest.put("versions", Versions.all(spark));
+    manifest.put("spark", Map.of("master", spark.sparkContext().master(), "app_id", spark.sparkContext().applicationId(),
+        "default_parallelism", spark.sparkContext().defaultParallelism()));
+    manifest.put("config", config.effectiveLines());
+    String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest);
+    layout.publish(json, config.output().mode() == WriteMode.OVERWRITE);
+    analyzed.unpersist(false);
+    summaries.unpersist(false);
+    return new RunResult(config.runId(), layout.published().toString(), inputRecords, summarized, rejectedCount, seconds);
+  }
+
+  private static Iterator<AnalyzedRecord> analyze(Iterator<ParsedRecord> it, TextSettings settings) {
+    DocumentAnalyzer analyzer = new DocumentAnalyzer(settings);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public AnalyzedRecord next() {
+        ParsedRecord r = it.next();
+        if (!r.isDocument()) {
+          return new AnalyzedRecord(null, r.rejected());
+        }
+        var d = r.document();
+        AnalyzedDocument a = analyzer.analyze(d.id(), d.text());
+        if (a.sentences().isEmpty()) {
+          return new AnalyzedRecord(null, new RejectedRecord(d.source(), d.location(), d.id(),
+              RejectReason.NO_SENTENCES, "the text stage found no sentence", truncate(d.text(), 256)));
+        }
+        return new AnalyzedRecord(a, null);
+      }
+    };
+  }
+
+  private static Iterator<String[]> tokensOf(AnalyzedDocument d) {
+    List<String[]> out = new ArrayList<>(d.sentences().size());
+    for (Sentence s : d.sentences()) {
+      out.add(s.tokens());
+    }
+    return out.iterator();
+  }
+
+  /** Hands the partition to the summarizer in chunks, so attention batches stay full. */
+  private static Iterator<DocumentSummary> summarize(
+      Iterator<AnalyzedDocument> it, String packUri,
+      io.attnsum.attention.AttentionSettings attention, io.attnsum.rank.RankSettings rank) {
+    VectorPack pack = VectorPackCache.get(packUri);
+    DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack);
+    return new Iterator<>() {
+      private Iterator<DocumentSummary> current = java.util.Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && it.hasNext()) {
+          List<AnalyzedDocument> chunk = new ArrayList<>(DOCUMENTS_PER_CHUNK);
+          while (it.hasNext() && chunk.size() < DOCUMENTS_PER_CHUNK) {
+            chunk.add(it.next());
+          }
+          current = summarizer.summarize(chunk).iterator();
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public DocumentSummary next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
+  }
+
+  private void write(JavaRDD<Row> rows, org.apache.spark.sql.types.StructType schema, RunLayout layout, String table) {
+    Dataset<Row> frame = spark.createDataFrame(rows, schema);
+    String path = layout.stagingTable(table).toString();
+    var writer = frame.write().mode(SaveMode.ErrorIfExists);
+    if (config.output().format() == OutputFormat.PARQUET) {
+      writer.parquet(path);
+    } else {
+      writer.option("ignoreNullFields", "false").json(path);
+    }
+  }
+
+  private static Map<String, Long> countByReason(JavaRDD<RejectedRecord> rejected) {
+    // Bounded by the number of reasons, so collecting is safe.
+    Map<String, Long> counts = new TreeMap<>(
+        rejected.mapToPair(r -> new Tuple2<>(r.reason().name(), 1L)).reduceByKey(Long::sum).collectAsMap());
+    return counts;
+  }
+
+  private void checkBadRecords(JavaRDD<RejectedRecord> rejected, long rejectedCount, long input) {
+    if (rejectedCount > 0 && config.input().onBadRecord() == BadRecordPolicy.FAIL) {
+      RejectedRecord first = rejected.takeOrdered(1, new FirstInInput()).get(0);
+      throw new QualityException("input.on-bad-record = fail and " + rejectedCount + " of " + input
+          + " records are bad; the first: " + first.describe());
+    }
+  }
+
+  /** Orders rejections by where they are in the input. */
+  static final class FirstInInput implements java.util.Comparator<RejectedRecord>, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int compare(RejectedRecord a, RejectedRecord b) {
+      int c = String.valueOf(a.source()).compareTo(String.valueOf(b.source()));
+      return c != 0 ? c : Long.compare(a.location(), b.location());
+    }
+  }
+
+  private void stage(String name, long startNanos, Object... counts) {
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    Map<String, Object> entry = new LinkedHashMap<>();
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i + 1 < counts.length; i += 2) {
+      entry.put(String.valueOf(counts[i]), counts[i + 1]);
+      line.append(' ').append(counts[i]).append('=').append(counts[i + 1]);
+    }
+    entry.put("seconds", round(seconds));
+    stages.put(name, entry);
+    LOG.info("stage {}:{} in {}s", name, line, String.format(java.util.Locale.ROOT, "%.2f", seconds));
+  }
+
+  private static double round(double s) {
+    return Math.round(s * 1000) / 1000.0;
+  }
+
+  private static String truncate(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n);
+  }
+}

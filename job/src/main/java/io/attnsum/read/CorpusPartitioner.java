@@ -1,0 +1,33 @@
+package io.attnsum.read;
+
+import org.apache.spark.api.java.JavaRDD;
+
+/**
+ * Spreads the parsed corpus over the configured (or computed) number of partitions, sorted by
+ * id within each, and rejects duplicate ids on the way: one shuffle does both.
+ */
+public final class CorpusPartitioner {
+  /** Documents per partition below which more partitions only add overhead. */
+  static final long DOCUMENTS_PER_PARTITION = 2_000;
+
+  private CorpusPartitioner() {}
+
+  /** {@code input.partitions}, or about two per core and at least one per 2,000 records. */
+  public static int partitionCount(int configured, long records, int defaultParallelism) {
+    if (configured > 0) {
+      return configured;
+    }
+    long bySize = (records + DOCUMENTS_PER_PARTITION - 1) / DOCUMENTS_PER_PARTITION;
+    long byCores = 2L * Math.max(1, defaultParallelism);
+    return (int) Math.max(1, Math.min(100_000, Math.max(bySize, Math.min(byCores, Math.max(1, records)))));
+  }
+
+  public static JavaRDD<ParsedRecord> partitionAndDeduplicate(
+      JavaRDD<ParsedRecord> parsed, int partitions, InputSettings settings, int payloadChars) {
+    return parsed
+        .mapToPair(r -> new scala.Tuple2<>(RecordKey.of(r), r))
+        .repartitionAndSortWithinPartitions(new IdPartitioner(partitions))
+        .values()
+        .mapPartitions(it -> new DuplicateFilter(it, new RecordParser(settings, payloadChars)));
+  }
+}

@@ -1,0 +1,10 @@
+package io.attnsum.read;
+
+/** The input is missing or holds no records: exit code 3, so a scheduler can wait and retry. */
+public final class InputException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public InputException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Submits attnsum to a cluster with spark-submit (standalone, YARN, Kubernetes).
+#
+#   ATTNSUM_MASTER=yarn scripts/submit.sh [--config FILE] [--set key=value]...
+#
+# Required environment:
+#   ATTNSUM_MASTER            spark://host:7077 | yarn | k8s://https://host:443 | local[*]
+# Optional environment (defaults in brackets):
+#   SPARK_HOME                Spark 4.x installation [spark-submit on PATH]
+#   ATTNSUM_DEPLOY_MODE       client | cluster [client]
+#   ATTNSUM_JAR               the job jar [job/target/attnsum-job.jar, built if missing]
+#   ATTNSUM_DRIVER_MEMORY     driver heap [4g]
+#   ATTNSUM_EXECUTOR_MEMORY   executor heap [4g]
+#   ATTNSUM_EXECUTOR_CORES    task slots per executor [2]
+#   ATTNSUM_NUM_EXECUTORS     executors (YARN/K8s; standalone uses total cores) [2]
+#   ATTNSUM_ND4J_MAXBYTES     ND4J off-heap array limit per JVM (org.bytedeco.javacpp.maxbytes) [2G]
+#   ATTNSUM_ND4J_MAXPHYSICALBYTES  limit on the JVM's whole resident size
+#                             (org.bytedeco.javacpp.maxphysicalbytes) [heap + maxbytes + 1G]
+#   ATTNSUM_MEMORY_OVERHEAD   non-heap memory the resource manager grants per executor and driver
+#                             (spark.{executor,driver}.memoryOverhead) [maxbytes + 1g]
+#   ATTNSUM_SUBMIT_ARGS       extra spark-submit arguments (e.g. "--queue prod")
+#
+# Sizing ND4J's off-heap memory: attention batches hold about
+#   batch-size x max-tokens^2 x 4 bytes (scores) + batch-size x max-tokens x dim x 4 x 3 bytes
+# per task; with 256 sentences, 128 tokens, 300 dims that is ~ 16 MB + 120 MB. Give each task
+# slot ~ 256 MB of maxbytes, plus the vector pack (words x dim x 4 bytes, loaded once per JVM on
+# the heap). The resource manager's overhead must cover maxbytes, or YARN/K8s kill the container.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+: "${ATTNSUM_MASTER:?set ATTNSUM_MASTER to the cluster master (spark://..., yarn, k8s://...)}"
+
+submit=spark-submit
+[ -n "${SPARK_HOME:-}" ] && submit="$SPARK_HOME/bin/spark-submit"
+
+jar="${ATTNSUM_JAR:-$root/job/target/attnsum-job.jar}"
+if [ ! -f "$jar" ]; then
+  echo "submit.sh: building $jar" >&2
+  mvn -B -q -f "$root/pom.xml" -DskipTests package >&2
+fi
+
+deploy_mode="${ATTNSUM_DEPLOY_MODE:-client}"
+driver_mem="${ATTNSUM_DRIVER_MEMORY:-4g}"
+exec_mem="${ATTNSUM_EXECUTOR_MEMORY:-4g}"
+maxbytes="${ATTNSUM_ND4J_MAXBYTES:-2G}"
+
+# bytes of a size like 4g / 2G / 512m
+to_mb() {
+  local v=${1,,}
+  case "$v" in
+    *g) echo $(( ${v%g} * 1024 )) ;;
+    *m) echo $(( ${v%m} )) ;;
+    *k) echo $(( ${v%k} / 1024 )) ;;
+    *) echo $(( v / 1024 / 1024 )) ;;
+  esac
+}
+maxbytes_mb=$(to_mb "$maxbytes")
+overhead="${ATTNSUM_MEMORY_OVERHEAD:-$(( maxbytes_mb + 1024 ))m}"
+exec_phys="${ATTNSUM_ND4J_MAXPHYSICALBYTES:-$(( $(to_mb "$exec_mem") + maxbytes_mb + 1024 ))M}"
+driver_phys="${ATTNSUM_ND4J_MAXPHYSICALBYTES:-$(( $(to_mb "$driver_mem") + maxbytes_mb + 1024 ))M}"
+
+nd4j_opts_exec="-Dorg.bytedeco.javacpp.maxbytes=$maxbytes -Dorg.bytedeco.javacpp.maxphysicalbytes=$exec_phys"
+nd4j_opts_driver="-Dorg.bytedeco.javacpp.maxbytes=$maxbytes -Dorg.bytedeco.javacpp.maxphysicalbytes=$driver_phys"
+
+# --config FILE is shipped with --files; in cluster mode the driver sees it by its base name.
+files=()
+user_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --config)
+      [ $# -ge 2 ] || { echo "submit.sh: --config needs a file" >&2; exit 2; }
+      files+=("$2")
+      if [ "$deploy_mode" = cluster ]; then user_args+=(--config "$(basename "$2")"); else user_args+=(--config "$2"); fi
+      shift 2 ;;
+    *) user_args+=("$1"); shift ;;
+  esac
+done
+
+cmd=("$submit"
+  --master "$ATTNSUM_MASTER"
+  --deploy-mode "$deploy_mode"
+  --name attnsum
+  --class io.attnsum.cli.Main
+  --driver-memory "$driver_mem"
+  --executor-memory "$exec_mem"
+  --executor-cores "${ATTNSUM_EXECUTOR_CORES:-2}"
+  --conf "spark.executor.instances=${ATTNSUM_NUM_EXECUTORS:-2}"
+  --conf "spark.executor.memoryOverhead=$overhead"
+  --conf "spark.driver.memoryOverhead=$overhead"
+  --conf "spark.driver.extraJavaOptions=$nd4j_opts_driver"
+  --conf "spark.executor.extraJavaOptions=$nd4j_opts_exec"
+  --conf "spark.executorEnv.OMP_NUM_THREADS=1"
+)
+if [ ${#files[@]} -gt 0 ]; then
+  cmd+=(--files "$(IFS=,; echo "${files[*]}")")
+fi
+if [ -n "${ATTNSUM_SUBMIT_ARGS:-}" ]; then
+  read -r -a extra <<<"$ATTNSUM_SUBMIT_ARGS"
+  cmd+=("${extra[@]}")
+fi
+cmd+=("$jar" run "${user_args[@]}")
+
+echo "submit.sh: ${cmd[*]}" >&2
+exec "${cmd[@]}"
