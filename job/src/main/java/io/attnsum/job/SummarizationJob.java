@@ -131,7 +131,10 @@ public final class SummarizationJob {
     // write
     t = System.nanoTime();
     boolean weights = config.output().tokenWeights();
-    write(summaries.flatMap(s -> OutputTables.sentenceRows(s, weights).iterator()),
+    write(summaries.flatMap(s -> {
+          FaultInjection.check("write");
+          return OutputTables.sentenceRows(s, weights).iterator();
+        }),
         OutputTables.sentencesSchema(weights), layout, "sentences");
     write(summaries.map(OutputTables::summaryRow), OutputTables.SUMMARIES, layout, "summaries");
     write(rejected.map(OutputTables::rejectedRow), OutputTables.REJECTED, layout, "rejected");
@@ -178,6 +181,7 @@ public final class SummarizationJob {
   }
 
   private static Iterator<AnalyzedRecord> analyze(Iterator<ParsedRecord> it, TextSettings settings) {
+    FaultInjection.check("text");
     DocumentAnalyzer analyzer = new DocumentAnalyzer(settings);
     return new Iterator<>() {
       @Override
@@ -214,6 +218,7 @@ public final class SummarizationJob {
   private static Iterator<DocumentSummary> summarize(
       Iterator<AnalyzedDocument> it, String packUri,
       io.attnsum.attention.AttentionSettings attention, io.attnsum.rank.RankSettings rank) {
+    FaultInjection.check("summarize");
     VectorPack pack = VectorPackCache.get(packUri);
     DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack);
     return new Iterator<>() {

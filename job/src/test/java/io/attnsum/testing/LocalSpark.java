@@ -3,7 +3,7 @@ package io.attnsum.testing;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One {@code local[2]} SparkSession per test JVM, shared by every Spark test class (starting
+ * One {@code local[2,4]} SparkSession (two threads, up to four attempts per task, so retries can be tested) per test JVM, shared by every Spark test class (starting
  * Spark costs seconds; tests must not depend on each other's data, only on the session). Test
  * classes using it are {@code *IT} and keep the session in a {@code transient} field.
  */
@@ -16,7 +16,7 @@ public final class LocalSpark {
     if (session == null) {
       session =
           SparkSession.builder()
-              .master("local[2]")
+              .master("local[2,4]")
               .appName("attnsum-test")
               .config("spark.driver.host", "127.0.0.1")
               .config("spark.driver.bindAddress", "127.0.0.1")

@@ -1,0 +1,69 @@
+package io.attnsum.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.attnsum.config.ConfigException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream oldOut;
+  private PrintStream oldErr;
+
+  @BeforeEach
+  void capture() {
+    oldOut = System.out;
+    oldErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(oldOut);
+    System.setErr(oldErr);
+  }
+
+  @Test
+  void helpExitsZeroAndNamesTheCommands() {
+    assertThat(Main.run(new String[] {"--help"})).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("attnsum run").contains("attnsum eval");
+  }
+
+  @Test
+  void unknownCommandIsAUsageError() {
+    assertThat(Main.run(new String[] {"summarize"})).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'summarize'");
+  }
+
+  @Test
+  void configErrorsExitTwoWithAJsonSummaryLast() {
+    int code = Main.run(new String[] {"run", "--set", "input.path=a", "--set", "output.path=b", "--set", "output.format=csv"});
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("output.format").contains("\"csv\"").contains("parquet | jsonl");
+    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+    assertThat(lines[lines.length - 1]).startsWith("{\"status\":\"config_error\"");
+  }
+
+  @Test
+  void printConfigShowsEffectiveValuesWithoutStartingSpark() {
+    int code = Main.run(new String[] {"run", "--set", "input.path=a", "--set", "output.path=b", "--print-config"});
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("input.path = \"a\"").contains("summary.sentences = 3");
+  }
+
+  @Test
+  void argumentsAreParsedStrictly() {
+    assertThatThrownBy(() -> Main.parseRunArgs(new String[] {"--sett", "a=b"})).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--sett");
+    assertThatThrownBy(() -> Main.parseRunArgs(new String[] {"--set"})).hasMessageContaining("needs a value");
+    assertThat(Main.parseRunArgs(new String[] {"--set=a=b", "--config", "x.conf"}).sets()).containsExactly("a=b");
+  }
+}

@@ -1,0 +1,102 @@
+package io.attnsum.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Submits the built, shaded jar through Spark's own {@code SparkSubmit} in a separate JVM whose
+ * classpath is only what a cluster provides (Spark, Hadoop): catches missing bundled classes,
+ * service files and reference.conf merging that in-process tests cannot see.
+ */
+class SparkSubmitIT {
+  @TempDir Path tmp;
+
+  private static final List<String> OPENS = List.of(
+      "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+      "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+      "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+      "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+      "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+      "--add-opens=java.base/sun.security.action=ALL-UNNAMED", "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+      "-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true");
+
+  record Result(int code, String stdout, String stderr) {}
+
+  static Result submit(Path tmp, List<String> jobArgs) throws Exception {
+    String jar = System.getProperty("attnsum.job.jar");
+    String sparkCp = Files.readString(Path.of(System.getProperty("attnsum.spark.classpath"))).trim();
+    assertThat(new File(jar)).exists();
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx2g");
+    cmd.addAll(OPENS);
+    cmd.add("-cp");
+    cmd.add(sparkCp);
+    cmd.add("org.apache.spark.deploy.SparkSubmit");
+    cmd.addAll(List.of("--master", "local[2]", "--class", "io.attnsum.cli.Main",
+        "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1", jar));
+    cmd.addAll(jobArgs);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    File out = tmp.resolve("stdout.txt").toFile();
+    File err = tmp.resolve("stderr.txt").toFile();
+    pb.redirectOutput(out).redirectError(err);
+    Process p = pb.start();
+    try {
+      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        throw new AssertionError("spark-submit did not finish in 5 minutes");
+      }
+    } finally {
+      p.destroyForcibly();
+    }
+    return new Result(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+        Files.readString(err.toPath(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void shadedJarRunsUnderSparkSubmit() throws Exception {
+    Path sample = Path.of("src/test/resources/sample/news.jsonl").toAbsolutePath();
+    Path output = tmp.resolve("out");
+    Result r = submit(tmp, List.of("run", "--set", "input.path=" + sample, "--set", "output.path=" + output,
+        "--set", "output.format=jsonl", "--set", "run.id=submitted", "--set", "vectors.train.epochs=1"));
+    assertThat(r.code()).as("exit code; stderr:\n%s", tail(r.stderr())).isZero();
+    String[] lines = r.stdout().strip().split("\n");
+    JsonNode summary = new ObjectMapper().readTree(lines[lines.length - 1]);
+    assertThat(summary.get("status").asText()).isEqualTo("succeeded");
+    assertThat(summary.get("documents").asLong() + summary.get("rejected").asLong()).isEqualTo(40);
+    Path runDir = output.resolve("run_id=submitted");
+    assertThat(runDir.resolve("_SUCCESS")).exists();
+    long summaries = 0;
+    try (var parts = Files.list(runDir.resolve("summaries"))) {
+      for (Path p : parts.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
+        summaries += Files.readAllLines(p).size();
+      }
+    }
+    assertThat(summaries).isEqualTo(summary.get("documents").asLong());
+    assertThat(r.stderr()).contains("stage summarize:");
+  }
+
+  @Test
+  void badConfigurationExitsWithTwoBeforeSparkStarts() throws Exception {
+    Result r = submit(tmp, List.of("run", "--set", "input.path=x", "--set", "output.path=y", "--set", "summary.sentences=-1"));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.stderr()).contains("summary.sentences").contains("-1");
+    assertThat(r.stderr()).doesNotContain("SparkContext: Running Spark version");
+  }
+
+  private static String tail(String s) {
+    return s.length() < 4000 ? s : s.substring(s.length() - 4000);
+  }
+}
