@@ -3,21 +3,32 @@ package io.attnsum.eval;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
  * TF-IDF vectors of a document's sentences, each sentence treated as a "document" for IDF, as in
  * graph-based summarizers (Erkan and Radev 2004, LexRank; Mihalcea and Tarau 2004, TextRank).
- * Weights follow scikit-learn's {@code TfidfVectorizer} defaults: raw term count times smoothed
+ * Stop words are left out. Weights follow scikit-learn's {@code TfidfVectorizer} defaults: raw term count times smoothed
  * IDF {@code ln((1 + n) / (1 + df)) + 1}, rows L2-normalised, so a dot product is a cosine.
  */
 final class TfIdfSentenceVectors {
   private TfIdfSentenceVectors() {}
+  /**
+   * Lucene's English stop words (33 function words): they dominate raw TF-IDF cosines between
+   * sentences and drown the content overlap that TextRank and the centroid should reward. Chinese
+   * character tokens never match them.
+   */
+  private static final CharArraySet STOP = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
   /** Returns {@code [sentences, vocabulary]} L2-normalised rows (all-zero rows stay zero). */
   static double[][] of(List<List<String>> sentenceTokens) {
     Map<String, Integer> vocab = new HashMap<>();
     for (List<String> s : sentenceTokens) {
       for (String t : s) {
+        if (STOP.contains(t)) {
+          continue;
+        }
         vocab.putIfAbsent(t, vocab.size());
       }
     }
@@ -27,6 +38,9 @@ final class TfIdfSentenceVectors {
     int[] df = new int[v];
     for (int i = 0; i < n; i++) {
       for (String t : sentenceTokens.get(i)) {
+        if (STOP.contains(t)) {
+          continue;
+        }
         int id = vocab.get(t);
         if (tf[i][id] == 0) {
           df[id]++;
