@@ -35,6 +35,12 @@ public final class CorpusWord2Vec {
 
   /** Tokens are space-joined for DL4J's whitespace tokenizer; tokens must hold no whitespace. */
   public static VectorPack train(List<String[]> sentences, VectorSettings.Training t) {
+    if (t.cbowWithNegativeSampling()) {
+      // Its native cbow op throws "context must have rank 0/1 or 2" in the worker thread, which
+      // dies while fit() waits for it forever: refuse instead of hanging.
+      throw new IllegalArgumentException(
+          "DL4J Word2Vec cannot train CBOW with negative sampling; use negative = 0 or skip-gram");
+    }
     long start = System.nanoTime();
     Collection<String> lines = new ArrayList<>(sentences.size());
     for (String[] tokens : sentences) {

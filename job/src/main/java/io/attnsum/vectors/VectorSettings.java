@@ -1,5 +1,6 @@
 package io.attnsum.vectors;
 
+import io.attnsum.config.ConfigException;
 import io.attnsum.config.ConfigReader;
 import java.io.Serializable;
 
@@ -41,6 +42,11 @@ public record VectorSettings(String path, VectorFormat format, boolean reuse, Tr
       int sampleSentences)
       implements Serializable {
 
+    /** The combination DL4J 1.0.0-M2.1 cannot train (see {@link VectorSettings#from}). */
+    public boolean cbowWithNegativeSampling() {
+      return algorithm == Algorithm.CBOW && negative > 0;
+    }
+
     /** A stable text of every setting that changes the trained vectors (names saved files). */
     public String fingerprint() {
       return String.format(
@@ -52,7 +58,7 @@ public record VectorSettings(String path, VectorFormat format, boolean reuse, Tr
   }
 
   public static VectorSettings from(ConfigReader r) {
-    return new VectorSettings(
+    VectorSettings s = new VectorSettings(
         r.optionalString("vectors.path"),
         r.oneOf("vectors.format", VectorFormat.class),
         r.bool("vectors.reuse"),
@@ -68,6 +74,14 @@ public record VectorSettings(String path, VectorFormat format, boolean reuse, Tr
             r.longIn("vectors.train.seed", Long.MIN_VALUE, Long.MAX_VALUE),
             r.intIn("vectors.train.workers", 1, 256),
             r.intIn("vectors.train.sample-sentences", 1, 50_000_000)));
+    if (s.train().cbowWithNegativeSampling()) {
+      throw new ConfigException(
+          "vectors.train.negative",
+          "is " + s.train().negative() + " with vectors.train.algorithm = cbow; DL4J 1.0.0-M2.1's "
+              + "CBOW fails with negative sampling (its native op rejects the batch and training "
+              + "hangs), so set negative = 0 (hierarchical softmax) or algorithm = skipgram");
+    }
+    return s;
   }
 
   /** The reference.conf defaults, for tests. */
