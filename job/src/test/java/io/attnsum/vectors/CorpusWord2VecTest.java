@@ -93,6 +93,15 @@ class CorpusWord2VecTest {
     assertThat(Arrays.stream(toDoubles(pack.data())).allMatch(Double::isFinite)).isTrue();
   }
 
+  @Test
+  void noWordReachingMinCountGivesAnEmptyPack() {
+    List<String[]> sentences = List.of(new String[] {"a", "b"}, new String[] {"c"});
+    VectorPack pack =
+        CorpusWord2Vec.train(sentences, training(VectorSettings.Algorithm.SKIPGRAM, 5, 1));
+    assertThat(pack.size()).isZero();
+    assertThat(pack.dim()).isEqualTo(24);
+  }
+
   private static double[] toDoubles(float[] f) {
     double[] d = new double[f.length];
     for (int i = 0; i < f.length; i++) {
