@@ -50,7 +50,7 @@ class CorpusWord2VecTest {
 
   @Test
   void skipGramWithNegativeSamplingIsBitForBitReproducible() {
-    List<String[]> sentences = corpus(1500, 7);
+    List<String[]> sentences = corpus(800, 7);
     VectorSettings.Training t = training(VectorSettings.Algorithm.SKIPGRAM, 5, 42);
     VectorPack first = CorpusWord2Vec.train(sentences, t);
     VectorPack second = CorpusWord2Vec.train(sentences, t);
@@ -63,7 +63,7 @@ class CorpusWord2VecTest {
 
   @Test
   void cbowWithHierarchicalSoftmaxIsBitForBitReproducible() {
-    List<String[]> sentences = corpus(1500, 11);
+    List<String[]> sentences = corpus(800, 11);
     VectorSettings.Training t = training(VectorSettings.Algorithm.CBOW, 0, 5);
     assertBitIdentical(CorpusWord2Vec.train(sentences, t), CorpusWord2Vec.train(sentences, t));
   }
