@@ -216,13 +216,28 @@ public final class NewsCorpusGenerator {
         line.setLength(0);
         line.append(word);
         for (int j = 0; j < dim; j++) {
-          line.append(' ').append(String.format(Locale.ROOT, "%.4f", 3 * sd * random.nextGaussian()));
+          appendFixed4(line.append(' '), 3 * sd * random.nextGaussian());
         }
         line.append('\n');
         w.write(line.toString());
       }
     }
     return ordered.size();
+  }
+
+  /** Appends x with 4 decimals (String.format per value made writing a pack take a minute). */
+  static void appendFixed4(StringBuilder out, double x) {
+    long v = Math.round(x * 10_000);
+    if (v < 0) {
+      out.append('-');
+      v = -v;
+    }
+    out.append(v / 10_000).append('.');
+    long frac = v % 10_000;
+    for (long p = 1000; p > 1 && frac < p; p /= 10) {
+      out.append('0');
+    }
+    out.append(frac);
   }
 
   public static void main(String[] args) throws IOException {

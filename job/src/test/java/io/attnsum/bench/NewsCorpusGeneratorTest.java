@@ -68,6 +68,19 @@ class NewsCorpusGeneratorTest {
     assertThat(lines.get(1).split(" ")).hasSize(5);
   }
 
+  @Test
+  void fixedPointFormattingMatchesStringFormat() {
+    for (double x : new double[] {0, 0.00004, -0.00005, 0.1234, -1.5, 12.03449, -0.0007, 3.99996}) {
+      StringBuilder s = new StringBuilder();
+      NewsCorpusGenerator.appendFixed4(s, x);
+      assertThat(Double.parseDouble(s.toString())).as("%s", x)
+          .isEqualTo(Math.round(x * 10_000) / 10_000.0);
+    }
+    StringBuilder s = new StringBuilder();
+    NewsCorpusGenerator.appendFixed4(s, -0.0123);
+    assertThat(s).hasToString("-0.0123");
+  }
+
   private static long countDecimals(String text) {
     return java.util.regex.Pattern.compile("[0-9]\\.[0-9]").matcher(text).results().count();
   }
