@@ -72,7 +72,7 @@ public record RankSettings(
   /** The reference.conf defaults (for tests and tools that run without a config file). */
   public static RankSettings defaults() {
     return new RankSettings(
-        3, Budget.SENTENCES, 0.2, 100, 600, 0.1, 0.85, 1.0, 1.0, -0.5, 1.0, 0.5, 1.0, 1.0, 0.5,
+        3, Budget.SENTENCES, 0.2, 100, 600, 0.1, 0.85, 1.0, 1.0, -0.5, 1.0, 0.5, 3.0, 0.5, 0.5,
         8, Redundancy.MMR, 0.7);
   }
 

@@ -109,7 +109,8 @@ class CentralityRankerTest {
     assertThat(java.util.Arrays.stream(none).allMatch(Double::isFinite)).isTrue();
     assertThat(none[1]).isGreaterThan(none[2]);
     assertThat(none[0] - none[1])
-        .isCloseTo(S.positionWeight() * (1 - 0.5) - S.lengthWeight() * (1 - 2.0 / 8), within(1e-12));
+        .isCloseTo(S.positionWeight() * (1 - Math.pow(2, -S.positionDecay()))
+            - S.lengthWeight() * (1 - 2.0 / S.lengthTarget()), within(1e-12));
   }
 
   static RankSettings settings(double earlier, double later, double threshold) {

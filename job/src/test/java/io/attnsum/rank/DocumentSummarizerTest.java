@@ -103,7 +103,7 @@ class DocumentSummarizerTest {
   void documentWithoutKnownTokensIsRankedByPriorsAlone() {
     AnalyzedDocument doc =
         SyntheticCorpus.doc("oov", "zz yy xx", "aa bb cc dd", "qq", "rr ss tt uu", "pp oo");
-    DocumentSummary s = one(rank(), doc);
+    DocumentSummary s = one(rank("rank.position-weight = 1", "rank.position-decay = 1"), doc);
     assertThat(s.sentences()).allSatisfy(x -> {
       assertThat(x.knownTokens()).isZero();
       assertThat(x.score()).isFinite();
