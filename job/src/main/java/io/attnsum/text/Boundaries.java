@@ -3,8 +3,8 @@ package io.attnsum.text;
 import java.util.Arrays;
 
 /**
- * Positions in a text where one sentence may end and the next begin, as the boundary finders
- * report them: possibly unsorted, possibly repeated, 0 and the text length allowed.
+ * Positions in a text where one sentence may end and the next begin, as the boundary finders report
+ * them: possibly unsorted, possibly repeated, 0 and the text length allowed.
  */
 final class Boundaries {
   private int[] positions = new int[64];

@@ -1,13 +1,13 @@
 package io.attnsum.text;
 
 /**
- * Sentence boundaries of Chinese text: a sentence ends at 。！？；… and their variants (halfwidth
- * ｡, small and vertical forms, ⋯), at a full stop written as ASCII "." or "．" after a Chinese
+ * Sentence boundaries of Chinese text: a sentence ends at 。！？；… and their variants (halfwidth ｡,
+ * small and vertical forms, ⋯), at a full stop written as ASCII "." or "．" after a Chinese
  * character, and at ASCII "!" "?" ";" unless they sit inside an ASCII word such as a URL
- * ("a.com/?q=1"). A run of terminators ("！？", "……", "。。。") is one boundary, and the closing
- * quotes and brackets after it (”』」）》】 ...) stay with the sentence they close. Straight
- * double quotes, which some sources use for both opening and closing, count as closing only when
- * an earlier one on the line is still open. Line breaks always end a sentence.
+ * ("a.com/?q=1"). A run of terminators ("！？", "……", "。。。") is one boundary, and the closing quotes
+ * and brackets after it (”』」）》】 ...) stay with the sentence they close. Straight double quotes,
+ * which some sources use for both opening and closing, count as closing only when an earlier one on
+ * the line is still open. Line breaks always end a sentence.
  */
 final class ChineseSentenceBoundaries implements BoundaryFinder {
 

@@ -7,12 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Words of Chinese text. A sentence is cut into runs of Han characters and runs of everything
- * else: Han runs go to the segmenter of Lucene's SmartChineseAnalyzer (a hidden Markov model over
- * a word dictionary and a bigram dictionary), or are cut into single characters in {@code chars}
- * mode; the other runs (Latin words, numbers such as "42.6", "HTML5") go to {@link
- * EnglishWordTokenizer}, so that they give the same tokens as in English documents. (SmartCN's own
- * tokenizer would cut "42.6" into "42" and "6".)
+ * Words of Chinese text. A sentence is cut into runs of Han characters and runs of everything else:
+ * Han runs go to the segmenter of Lucene's SmartChineseAnalyzer (a hidden Markov model over a word
+ * dictionary and a bigram dictionary), or are cut into single characters in {@code chars} mode; the
+ * other runs (Latin words, numbers such as "42.6", "HTML5") go to {@link EnglishWordTokenizer}, so
+ * that they give the same tokens as in English documents. (SmartCN's own tokenizer would cut "42.6"
+ * into "42" and "6".)
  *
  * <p>SmartCN's dictionaries (about 6 MB) are loaded once per JVM, on first use.
  */
@@ -25,7 +25,8 @@ final class ChineseWordTokenizer implements WordTokenizer {
       long t0 = System.nanoTime();
       new HHMMSegmenter().process("中文分词");
       LOG.info(
-          "Loaded SmartChineseAnalyzer dictionaries in {} ms", (System.nanoTime() - t0) / 1_000_000);
+          "Loaded SmartChineseAnalyzer dictionaries in {} ms",
+          (System.nanoTime() - t0) / 1_000_000);
     }
 
     static void load() {}

@@ -48,12 +48,7 @@ public final class DocumentAnalyzer {
       sentences.add(new Sentence(i, sentence, span.start(), span.end(), tokens));
     }
     return new AnalyzedDocument(
-        id,
-        language,
-        source,
-        Collections.unmodifiableList(sentences),
-        spans.size(),
-        longSentences);
+        id, language, source, Collections.unmodifiableList(sentences), spans.size(), longSentences);
   }
 
   /** The language {@code text} is analysed as: the configured one, or detected by script. */

@@ -5,7 +5,6 @@ import com.ibm.icu.util.ULocale;
 import com.ibm.icu.util.UResourceBundle;
 import java.nio.CharBuffer;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,18 +19,18 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>"…" becomes "." so that an ellipsis followed by a capital ends a sentence, as "..." does;
- *   <li>a single line break followed by a lowercase letter becomes a space (hard-wrapped text);
- *       any other line break ends a sentence (headlines, list items), as in UAX #29;
+ *   <li>a single line break followed by a lowercase letter becomes a space (hard-wrapped text); any
+ *       other line break ends a sentence (headlines, list items), as in UAX #29;
  *   <li>"?" and "!" followed (after closing quotes or brackets and spaces, if any) by a lowercase
  *       letter become ",": a quotation or a name goes on ("\"Really?\" she asked", "P!nk");
  *   <li>".", "!" and "?" inside URLs and e-mail addresses become "_".
  * </ul>
  *
  * <p>After ICU, a boundary is dropped when the word before it is an abbreviation ({@link
- * #isAbbreviation}), and boundaries are added where UAX #29 keeps two sentences together: where
- * a lowercase word, a period and a capitalised word are run together ("grew.For the year", rule
- * SB7), and where the next sentence starts with a number ("he said. \"2005 will be ...", "... in
- * 2003. 80% of ...", rule SB8 looks past digits for a lowercase word).
+ * #isAbbreviation}), and boundaries are added where UAX #29 keeps two sentences together: where a
+ * lowercase word, a period and a capitalised word are run together ("grew.For the year", rule SB7),
+ * and where the next sentence starts with a number ("he said. \"2005 will be ...", "... in 2003.
+ * 80% of ...", rule SB8 looks past digits for a lowercase word).
  *
  * <p>ICU's own filter ({@code FilteredBreakIteratorBuilder}) is not used: it matches an
  * abbreviation against the end of any word ("pp." suppresses the break after "app.", "Mr." after
@@ -40,55 +39,47 @@ import java.util.regex.Pattern;
 final class EnglishSentenceBoundaries implements BoundaryFinder {
 
   /**
-   * Abbreviations that CLDR's English list lacks and that are mostly followed by a capitalised
-   * name or a number: titles, months, reference words of scientific text. Case-sensitive, like
-   * the CLDR list. Company suffixes (Inc., Ltd., Corp., Co.) and "etc." are left out on purpose:
-   * they end sentences as often as not.
+   * Abbreviations that CLDR's English list lacks and that are mostly followed by a capitalised name
+   * or a number: titles, months, reference words of scientific text. Case-sensitive, like the CLDR
+   * list. Company suffixes (Inc., Ltd., Corp., Co.) and "etc." are left out on purpose: they end
+   * sentences as often as not.
    */
-  static final List<String> EXTRA_ABBREVIATIONS =
-      List.of(
-          "Dr.", "Drs.", "Gen.", "Gov.", "Sen.", "Sens.", "Reps.", "Adm.", "Cmdr.", "Cpl.",
-          "Det.", "Insp.", "Supt.", "Brig.", "Gens.", "Amb.", "Atty.", "Pres.", "Fr.", "Jr.",
-          "Sr.", "Messrs.", "Mmes.", "Msgr.", "Rt.", "Hon.", "Mme.", "Mlle.", "St.", "Ste.",
-          "Mt.", "Ft.", "Apr.", "Jul.", "Oct.", "No.", "Nos.", "Fig.", "Figs.", "Eq.", "Eqs.",
-          "Sec.", "Secs.", "Tab.", "Ch.", "Chap.", "Vol.", "Vols.", "Ref.", "Refs.", "App.",
-          "Thm.", "Lem.", "Prop.", "Cor.", "Alg.", "e.g.", "i.e.", "al.", "cf.", "Cf.", "viz.",
-          "approx.", "resp.", "ca.", "p.", "Univ.", "Assn.", "Bros.", "Ave.", "Blvd.");
+  static final Set<String> EXTRA_ABBREVIATIONS =
+      TextChars.words(
+          "Dr. Drs. Gen. Gov. Sen. Sens. Reps. Adm. Cmdr. Cpl. Det. Insp. Supt. Brig. Gens. "
+              + "Amb. Atty. Pres. Fr. Jr. Sr. Messrs. Mmes. Msgr. Rt. Hon. Mme. Mlle. St. Ste. "
+              + "Mt. Ft. Apr. Jul. Oct. No. Nos. Fig. Figs. Eq. Eqs. Sec. Secs. Tab. Ch. Chap. "
+              + "Vol. Vols. Ref. Refs. App. Thm. Lem. Prop. Cor. Alg. e.g. i.e. al. cf. Cf. viz. "
+              + "approx. resp. ca. p. Univ. Assn. Bros. Ave. Blvd.");
 
   /**
    * CLDR entries left out: ordinary words and acronyms that end sentences when capitalised ("the
-   * Patriot Act. The bill ...", "It was OK. Then ...", "on a user's PC. It ..."), and "a.m."/"p.m.", which {@link #isAbbreviation} keeps
-   * only before a word of {@link #TIME_WORDS}.
+   * Patriot Act. The bill ...", "It was OK. Then ...", "on a user's PC. It ..."), and
+   * "a.m."/"p.m.", which {@link #isAbbreviation} keeps only before a word of {@link #TIME_WORDS}.
    */
-  static final List<String> NOT_ABBREVIATIONS =
-      List.of(
-          "Act.", "All.", "As.", "By.", "Card.", "Do.", "Go.", "Hat.", "In.", "Is.", "Job.",
-          "Joe.", "Link.", "Long.", "Mart.", "OK.", "Ok.", "On.", "Or.", "To.", "Up.", "Pro.",
-          "PC.", "DC.", "AD.", "AA.", "AB.", "Id.", "a.m.", "A.M.", "P.M.");
+  static final Set<String> NOT_ABBREVIATIONS =
+      TextChars.words(
+          "Act. All. As. By. Card. Do. Go. Hat. In. Is. Job. Joe. Link. Long. Mart. OK. Ok. "
+              + "On. Or. To. Up. Pro. PC. DC. AD. AA. AB. Id. a.m. A.M. P.M.");
 
   /** Words after "a.m."/"p.m." that continue the sentence: "3 p.m. Tuesday", "9 a.m. ET". */
   static final Set<String> TIME_WORDS =
-      Set.of(
-          "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-          "January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-          "Sep", "Sept", "Oct", "Nov", "Dec", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST",
-          "MDT", "PT", "PST", "PDT", "GMT", "BST", "UTC", "CET", "CEST", "Eastern", "Central",
-          "Mountain", "Pacific", "local");
+      TextChars.words(
+          "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+              + "April May June July August September October November December Jan Feb Mar Apr "
+              + "Jun Jul Aug Sep Sept Oct Nov Dec ET EST EDT CT CST CDT MT MST MDT PT PST PDT GMT "
+              + "BST UTC CET CEST Eastern Central Mountain Pacific local");
 
   /** Capitalised words that usually start a sentence and are not names. */
   static final Set<String> SENTENCE_STARTERS =
-      Set.of(
-          "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That",
-          "These", "Those", "There", "Here", "In", "On", "At", "But", "And", "Or", "So", "If",
-          "When", "While", "After", "Before", "As", "His", "Her", "Its", "Their", "Our", "My",
-          "Your", "What", "Who", "Why", "How", "Where", "Some", "Many", "Most", "All", "No",
-          "Not", "For", "To", "By", "With", "From", "Of", "One", "Yet", "Also", "Then",
-          "However", "Meanwhile", "Now", "Still", "Even", "Such", "Each", "Every", "Both",
-          "Other", "Another", "Only", "Since", "Because", "Although", "Though", "Despite",
-          "During", "Under", "Over", "Among", "Today", "Yesterday", "Last", "Next", "Instead",
-          "Thus", "Hence", "Therefore", "Moreover", "Furthermore", "Finally", "First", "Second",
-          "Third", "Later", "Earlier", "According", "Until", "Unlike", "Like");
+      TextChars.words(
+          "The A An He She It They We I You This That These Those There Here In On At But "
+              + "And Or So If When While After Before As His Her Its Their Our My Your What Who "
+              + "Why How Where Some Many Most All No Not For To By With From Of One Yet Also Then "
+              + "However Meanwhile Now Still Even Such Each Every Both Other Another Only Since "
+              + "Because Although Though Despite During Under Over Among Today Yesterday Last "
+              + "Next Instead Thus Hence Therefore Moreover Furthermore Finally First Second "
+              + "Third Later Earlier According Until Unlike Like");
 
   /** One to four capital letters, each followed by a period: initials and dotted acronyms. */
   private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.){1,4}");
@@ -100,9 +91,9 @@ final class EnglishSentenceBoundaries implements BoundaryFinder {
   private static final String OPENERS = "\"'“‘([{";
 
   /**
-   * URLs (with a scheme or starting "www.") and e-mail addresses. The look-behind makes an
-   * address start at the beginning of a word, so a long run of word characters is scanned once,
-   * not once per position.
+   * URLs (with a scheme or starting "www.") and e-mail addresses. The look-behind makes an address
+   * start at the beginning of a word, so a long run of word characters is scanned once, not once
+   * per position.
    */
   private static final Pattern LINK =
       Pattern.compile(
@@ -132,6 +123,7 @@ final class EnglishSentenceBoundaries implements BoundaryFinder {
 
   /** ICU caches the compiled rules; each finder has its own (stateful) iterator. */
   private final BreakIterator sentences = BreakIterator.getSentenceInstance(ULocale.ENGLISH);
+
   private final Set<String> abbreviations = Abbreviations.ALL;
 
   @Override
@@ -218,8 +210,8 @@ final class EnglishSentenceBoundaries implements BoundaryFinder {
   }
 
   /**
-   * Whether the word before boundary {@code b} (and the spaces before it, on the same line as
-   * ICU sees it) is an abbreviation.
+   * Whether the word before boundary {@code b} (and the spaces before it, on the same line as ICU
+   * sees it) is an abbreviation.
    */
   private boolean followsAbbreviation(String text, CharSequence view, int b) {
     int end = b;
@@ -243,14 +235,14 @@ final class EnglishSentenceBoundaries implements BoundaryFinder {
   }
 
   /**
-   * Whether {@code word} (ending in ".") is an abbreviation that does not end the sentence when
-   * the text goes on at {@code next}:
+   * Whether {@code word} (ending in ".") is an abbreviation that does not end the sentence when the
+   * text goes on at {@code next}:
    *
    * <ul>
    *   <li>initials and dotted acronyms ("J.", "J.R.R.", "U.S.") unless the next word is one that
    *       usually starts a sentence ({@link #SENTENCE_STARTERS}): "J. K. Rowling", "George W.
-   *       Bush", "U.S. President" go on, "in the U.S. The ..." and "Plan B. Then ..." end
-   *       ("Malcolm X. Attallah ..." does not, the price of the rule);
+   *       Bush", "U.S. President" go on, "in the U.S. The ..." and "Plan B. Then ..." end ("Malcolm
+   *       X. Attallah ..." does not, the price of the rule);
    *   <li>a word of the list (whole words, case-sensitive);
    *   <li>"a.m."/"p.m." before a weekday, month or time zone.
    * </ul>
@@ -277,9 +269,9 @@ final class EnglishSentenceBoundaries implements BoundaryFinder {
   }
 
   /**
-   * Adds a boundary after ". " when the next word (after an opening quote or bracket, if any) is
-   * a number or an amount ("$5m"), unless the word before the period is an abbreviation ("No.
-   * 10", "Fig. 3", "Jan. 5") or the period ends an ellipsis.
+   * Adds a boundary after ". " when the next word (after an opening quote or bracket, if any) is a
+   * number or an amount ("$5m"), unless the word before the period is an abbreviation ("No. 10",
+   * "Fig. 3", "Jan. 5") or the period ends an ellipsis.
    */
   private void addSentencesStartingWithNumbers(String text, CharSequence view, Boundaries out) {
     int n = view.length();
@@ -330,8 +322,8 @@ final class EnglishSentenceBoundaries implements BoundaryFinder {
 
   /**
    * Adds a boundary after "word.Word" where the left word is at least two lowercase letters
-   * standing alone: a missing space after a sentence ("sales grew.For the year"). Links are
-   * already masked in the shadow, and mixed-case left words (".NET", "Mr.Smith") do not qualify.
+   * standing alone: a missing space after a sentence ("sales grew.For the year"). Links are already
+   * masked in the shadow, and mixed-case left words (".NET", "Mr.Smith") do not qualify.
    */
   private static void addRunTogetherSentences(CharSequence view, Boundaries out) {
     int n = view.length();
@@ -345,7 +337,10 @@ final class EnglishSentenceBoundaries implements BoundaryFinder {
       while (j >= 0 && Character.isLowerCase(view.charAt(j))) {
         j--;
       }
-      if (i - 1 - j >= 2 && (j < 0 || TextChars.isSpace(view.charAt(j)) || "\"'“‘([".indexOf(view.charAt(j)) >= 0)) {
+      if (i - 1 - j >= 2
+          && (j < 0
+              || TextChars.isSpace(view.charAt(j))
+              || "\"'“‘([".indexOf(view.charAt(j)) >= 0)) {
         out.add(i + 1);
       }
     }

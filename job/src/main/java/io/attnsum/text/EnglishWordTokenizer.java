@@ -7,10 +7,10 @@ import java.util.List;
 /**
  * Words by ICU4J's Unicode word breaks (UAX #29, with ICU's dictionaries for scripts written
  * without spaces): a segment is a word when ICU tags it as a number, letters, kana or ideographs,
- * so punctuation, spaces and symbols drop out. "U.S", "don't", "3.5", "1.5bn" stay whole;
- * "e-mail" is two words. Skipped as artefacts: the bracket tokens of Penn Treebank tokenization
- * ({@code -lrb-} {@code -rrb-}, and -lsb-, -rsb-, -lcb-, -rcb-); the "s" of a clitic {@code 's}
- * detached by such tokenization, so that "obama 's" gives the same word as "Obama's" after {@link
+ * so punctuation, spaces and symbols drop out. "U.S", "don't", "3.5", "1.5bn" stay whole; "e-mail"
+ * is two words. Skipped as artefacts: the bracket tokens of Penn Treebank tokenization ({@code
+ * -lrb-} {@code -rrb-}, and -lsb-, -rsb-, -lcb-, -rcb-); the "s" of a clitic {@code 's} detached by
+ * such tokenization, so that "obama 's" gives the same word as "Obama's" after {@link
  * TokenNormalizer} strips the possessive; and HTML character references left in scraped text
  * ("&amp;lsquo;", "&amp;gt;", "&amp;#39;").
  */

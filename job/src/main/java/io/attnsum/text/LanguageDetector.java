@@ -1,12 +1,11 @@
 package io.attnsum.text;
 
 /**
- * Script-based language detection: a document is Chinese when Han characters are at least a
- * quarter as many as Latin letters (a Chinese word is one to three characters, an English word
- * about five letters, so this is roughly "as many Chinese words as English ones"); otherwise it is
- * English, which is also the answer for empty text and for other scripts (the English path, ICU's
- * Unicode rules, handles them reasonably). Only the first {@link #SAMPLE_CHARS} characters are
- * looked at.
+ * Script-based language detection: a document is Chinese when Han characters are at least a quarter
+ * as many as Latin letters (a Chinese word is one to three characters, an English word about five
+ * letters, so this is roughly "as many Chinese words as English ones"); otherwise it is English,
+ * which is also the answer for empty text and for other scripts (the English path, ICU's Unicode
+ * rules, handles them reasonably). Only the first {@link #SAMPLE_CHARS} characters are looked at.
  */
 public final class LanguageDetector {
   static final int SAMPLE_CHARS = 20_000;

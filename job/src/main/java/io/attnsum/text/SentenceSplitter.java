@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Splits a document into sentences: a language-specific {@link BoundaryFinder} proposes
- * boundaries, the pieces between them are trimmed of whitespace ({@link TextChars#isSpace}) and
- * dropped when empty, and fragments that are not sentences on their own are merged into a
- * neighbour (see {@link #merge}). Sentences therefore never overlap, appear in document order,
- * and only whitespace lies between two of them.
+ * Splits a document into sentences: a language-specific {@link BoundaryFinder} proposes boundaries,
+ * the pieces between them are trimmed of whitespace ({@link TextChars#isSpace}) and dropped when
+ * empty, and fragments that are not sentences on their own are merged into a neighbour (see {@link
+ * #merge}). Sentences therefore never overlap, appear in document order, and only whitespace lies
+ * between two of them.
  *
  * <p>English text goes to {@link PtbSentenceBoundaries} when it looks pre-tokenized (see {@link
  * #looksPreTokenized}) and to {@link EnglishSentenceBoundaries} otherwise. Used by one thread.
@@ -65,9 +65,9 @@ final class SentenceSplitter {
 
   /**
    * Whether the text is tokenized Penn Treebank style: punctuation (. , ? ! ; :) stands alone
-   * between spaces at least twice, and at least twice as often as it is attached to the word
-   * before it. On the shared data this holds for every CNN/DailyMail document and for no BBC or
-   * SciTLDR one. Looks at the first {@link LanguageDetector#SAMPLE_CHARS} characters.
+   * between spaces at least twice, and at least twice as often as it is attached to the word before
+   * it. On the shared data this holds for every CNN/DailyMail document and for no BBC or SciTLDR
+   * one. Looks at the first {@link LanguageDetector#SAMPLE_CHARS} characters.
    */
   static boolean looksPreTokenized(CharSequence text) {
     int end = Math.min(text.length(), LanguageDetector.SAMPLE_CHARS);
@@ -91,8 +91,8 @@ final class SentenceSplitter {
   }
 
   /**
-   * Merges pieces that are not sentences on their own into a neighbour, so that every sentence
-   * has some content to rank:
+   * Merges pieces that are not sentences on their own into a neighbour, so that every sentence has
+   * some content to rank:
    *
    * <ul>
    *   <li>a list marker ("1.", "4 .", "(b)") or a lone source tag ("(CNN)", "-lrb- cnn -rrb-")
@@ -101,8 +101,8 @@ final class SentenceSplitter {
    *       (or, at the start of the document, opens the next one).
    * </ul>
    *
-   * A document made only of such pieces keeps them. A merged sentence spans the whitespace
-   * between its pieces, line breaks included.
+   * A document made only of such pieces keeps them. A merged sentence spans the whitespace between
+   * its pieces, line breaks included.
    */
   static List<Span> merge(String text, List<Span> pieces) {
     List<Span> out = new ArrayList<>(pieces.size());

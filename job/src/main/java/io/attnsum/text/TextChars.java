@@ -1,5 +1,7 @@
 package io.attnsum.text;
 
+import java.util.Set;
+
 /** Character classes shared by the splitters and tokenizers. */
 final class TextChars {
   private TextChars() {}
@@ -63,6 +65,11 @@ final class TextChars {
       i += Character.charCount(cp);
     }
     return false;
+  }
+
+  /** The words of a space-separated list, for word lists written as text. */
+  static Set<String> words(String spaceSeparated) {
+    return Set.of(spaceSeparated.trim().split("\\s+"));
   }
 
   static boolean isApostrophe(char c) {

@@ -13,13 +13,13 @@ import java.util.Set;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
- * Turns a surface word into its lookup form: Unicode NFKC with case folding (ICU's
- * NFKC_Casefold, which also removes default-ignorable characters such as soft hyphens), curly and
- * modifier apostrophes to "'", a final possessive "'s" removed; then optionally stop words
- * dropped and Latin-script words stemmed. A word without a letter or digit (punctuation) or a
- * stop word gives nothing. Compatibility characters can expand into several words or bring
- * punctuation ("ﷺ", "⑴" becomes "(1)"): the folded form is split at whitespace and each part
- * trimmed of leading and trailing characters that are not letters or digits.
+ * Turns a surface word into its lookup form: Unicode NFKC with case folding (ICU's NFKC_Casefold,
+ * which also removes default-ignorable characters such as soft hyphens), curly and modifier
+ * apostrophes to "'", a final possessive "'s" removed; then optionally stop words dropped and
+ * Latin-script words stemmed. A word without a letter or digit (punctuation) or a stop word gives
+ * nothing. Compatibility characters can expand into several words or bring punctuation ("ﷺ", "⑴"
+ * becomes "(1)"): the folded form is split at whitespace and each part trimmed of leading and
+ * trailing characters that are not letters or digits.
  */
 final class TokenNormalizer {
   private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();

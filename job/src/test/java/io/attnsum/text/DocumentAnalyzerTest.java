@@ -50,7 +50,9 @@ class DocumentAnalyzerTest {
   void documentsOverMaxSentencesKeepTheFirstOnes() {
     DocumentAnalyzer a = new DocumentAnalyzer(new TextSettings(128, 3));
     AnalyzedDocument doc = a.analyze("d", "One. Two. Three. Four. Five.");
-    assertThat(doc.sentences()).extracting(Sentence::text).containsExactly("One.", "Two.", "Three.");
+    assertThat(doc.sentences())
+        .extracting(Sentence::text)
+        .containsExactly("One.", "Two.", "Three.");
     assertThat(doc.sentences()).extracting(Sentence::index).containsExactly(0, 1, 2);
     assertThat(doc.sourceSentenceCount()).isEqualTo(5);
     assertThat(doc.truncated()).isTrue();
@@ -103,7 +105,8 @@ class DocumentAnalyzerTest {
     assertThat(analyzer.analyze("zh", "今天天气很好。").language()).isEqualTo(Language.ZH);
     assertThat(analyzer.analyze("mixed", "苹果公司发布了iPhone 15 Pro Max和Apple Watch。").language())
         .isEqualTo(Language.ZH);
-    assertThat(analyzer.analyze("name", "Li Ming (李明) met the press in Beijing on Monday.").language())
+    assertThat(
+            analyzer.analyze("name", "Li Ming (李明) met the press in Beijing on Monday.").language())
         .isEqualTo(Language.EN);
     assertThat(analyzer.analyze("other", "Привет, мир.").language()).isEqualTo(Language.EN);
   }
@@ -135,8 +138,7 @@ class DocumentAnalyzerTest {
 
   @Test
   void settingsAreReadFromConfiguration() {
-    TextSettings defaults =
-        TextSettings.from(new ConfigReader(ConfigLoader.load(null, List.of())));
+    TextSettings defaults = TextSettings.from(new ConfigReader(ConfigLoader.load(null, List.of())));
     assertThat(defaults)
         .isEqualTo(
             new TextSettings(LanguageChoice.AUTO, 128, 200, false, false, ChineseTokens.WORDS));

@@ -21,7 +21,8 @@ class EnglishSegmentationTest {
             "He met Dr. Jones and Gov. Brown there."),
         split(
             "dotted acronyms end a sentence only before a typical first word",
-            "The U.S. economy grew. U.S. President Obama said so. It rose in the U.S. Then it fell.",
+            "The U.S. economy grew. U.S. President Obama said so. It rose in the U.S. Then it"
+                + " fell.",
             "The U.S. economy grew.",
             "U.S. President Obama said so.",
             "It rose in the U.S.",
@@ -33,8 +34,8 @@ class EnglishSegmentationTest {
             "The talks began on Sept. 11 at noon."),
         split(
             "initials",
-            "J. K. Rowling wrote it. George W. Bush read it. J.R.R. Tolkien did not. It was Plan B. "
-                + "The end.",
+            "J. K. Rowling wrote it. George W. Bush read it. J.R.R. Tolkien did not. It was Plan B."
+                + " The end.",
             "J. K. Rowling wrote it.",
             "George W. Bush read it.",
             "J.R.R. Tolkien did not.",

@@ -85,8 +85,12 @@ class PretokenizedSegmentationTest {
 
   @Test
   void tokensDropTreebankArtefacts() {
-    assertThat(analyzer.analyze("t", "-lrb- cnn -rrb- obama 's plan , `` do n't '' .")
-            .sentences().get(0).tokens())
+    assertThat(
+            analyzer
+                .analyze("t", "-lrb- cnn -rrb- obama 's plan , `` do n't '' .")
+                .sentences()
+                .get(0)
+                .tokens())
         .containsExactly("cnn", "obama", "plan", "do", "n't");
   }
 

@@ -53,8 +53,9 @@ class RealDocumentsTest {
       long terminators = Pattern.compile(" [.?!]+(?= |$)").matcher(text).results().count();
       assertThat((long) sentences.size()).as(doc.id()).isBetween(terminators / 2, terminators + 1);
     }
-    AnalyzedDocument pink = analyzer.analyze("p", SampleDocuments.rows("cnndm.sample.jsonl")
-        .get(0).get("text").asText());
+    AnalyzedDocument pink =
+        analyzer.analyze(
+            "p", SampleDocuments.rows("cnndm.sample.jsonl").get(0).get("text").asText());
     assertThat(texts(pink)).noneMatch(s -> s.startsWith("nk "));
   }
 

@@ -17,9 +17,9 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Invariants of the text stage on random and real documents: sentences tile the document (only
- * whitespace, as {@link TextChars#isSpace} defines it, lies between and around them), offsets
- * point at the sentence text, no sentence is empty or untrimmed, tokens are normalised, and the
- * result depends on nothing but the text and the settings.
+ * whitespace, as {@link TextChars#isSpace} defines it, lies between and around them), offsets point
+ * at the sentence text, no sentence is empty or untrimmed, tokens are normalised, and the result
+ * depends on nothing but the text and the settings.
  */
 class SegmentationPropertiesTest {
   private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
@@ -27,12 +27,72 @@ class SegmentationPropertiesTest {
   /** Pieces that stress the splitters: terminators, closers, abbreviations, scripts, spaces. */
   private static final List<String> PIECES =
       List.of(
-          "word", "Word", "U.S.", "Mr.", "e.g.", "p.m.", "J.", "3.5", "$1.5bn", "2%.", "No.",
-          ".", ". ", "...", "…", "?", "!", "?!", ",", ";", ":", "\"", "'", "“", "”", "(", ")",
-          "[", "]", "-", "--", "``", "''", " . ", " ? ", " ! ", "-lrb-", "-rrb-", "p ! nk",
-          "( cnn )", "1.", "(b)", "www.example.com", "a.b@example.org", "https://x.org/A.B?c=D",
-          "中文", "我们", "。", "！", "？", "；", "……", "」", "『", "』", "（", "）", "．",
-          "😀", "𠀀", "\uD800", "é", "ﬁ", "Ｆ", "İ", "ß");
+          "word",
+          "Word",
+          "U.S.",
+          "Mr.",
+          "e.g.",
+          "p.m.",
+          "J.",
+          "3.5",
+          "$1.5bn",
+          "2%.",
+          "No.",
+          ".",
+          ". ",
+          "...",
+          "…",
+          "?",
+          "!",
+          "?!",
+          ",",
+          ";",
+          ":",
+          "\"",
+          "'",
+          "“",
+          "”",
+          "(",
+          ")",
+          "[",
+          "]",
+          "-",
+          "--",
+          "``",
+          "''",
+          " . ",
+          " ? ",
+          " ! ",
+          "-lrb-",
+          "-rrb-",
+          "p ! nk",
+          "( cnn )",
+          "1.",
+          "(b)",
+          "www.example.com",
+          "a.b@example.org",
+          "https://x.org/A.B?c=D",
+          "中文",
+          "我们",
+          "。",
+          "！",
+          "？",
+          "；",
+          "……",
+          "」",
+          "『",
+          "』",
+          "（",
+          "）",
+          "．",
+          "😀",
+          "𠀀",
+          "\uD800",
+          "é",
+          "ﬁ",
+          "Ｆ",
+          "İ",
+          "ß");
 
   private static final List<String> SPACES =
       List.of(" ", " ", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u3000", "\u00A0", "\u200B", "");
@@ -54,10 +114,11 @@ class SegmentationPropertiesTest {
     Arbitrary<String> insert =
         Arbitraries.of(SPACES).flatMap(s -> Arbitraries.of(s, s + ".", "\n\n", "”", "..."));
     return Combinators.combine(doc, Arbitraries.doubles().between(0, 1), insert)
-        .as((d, at, s) -> {
-          int i = (int) (at * d.length());
-          return d.substring(0, i) + s + d.substring(i);
-        });
+        .as(
+            (d, at, s) -> {
+              int i = (int) (at * d.length());
+              return d.substring(0, i) + s + d.substring(i);
+            });
   }
 
   @Provide
@@ -103,7 +164,8 @@ class SegmentationPropertiesTest {
     assertThat(tail.chars().allMatch(c -> TextChars.isSpace((char) c))).isTrue();
     rebuilt.append(tail);
     assertThat(rebuilt.toString()).isEqualTo(text);
-    assertThat(doc.sentences().isEmpty()).isEqualTo(text.chars().allMatch(c -> TextChars.isSpace((char) c)));
+    assertThat(doc.sentences().isEmpty())
+        .isEqualTo(text.chars().allMatch(c -> TextChars.isSpace((char) c)));
   }
 
   @Property(tries = 200)
@@ -142,8 +204,7 @@ class SegmentationPropertiesTest {
         .containsExactlyElementsOf(
             all.sentences().subList(0, Math.min(maxSentences, all.sentences().size())));
     assertThat(kept.truncated()).isEqualTo(all.sentences().size() > maxSentences);
-    long longOnes =
-        kept.sentences().stream().filter(s -> s.tokens().length > 16).count();
+    long longOnes = kept.sentences().stream().filter(s -> s.tokens().length > 16).count();
     assertThat((long) kept.longSentenceCount()).isEqualTo(longOnes);
   }
 }

@@ -21,8 +21,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>sentence-boundary precision and recall against the {@code sentences} of {@code
  *       scitldr.dev.jsonl} and the {@code body_sentences} of {@code bbc.dev.jsonl} (a regex split,
- *       so only a rough reference), over all documents and over those without hard-wrapped
- *       lines;
+ *       so only a rough reference), over all documents and over those without hard-wrapped lines;
  *   <li>single-thread segmentation + tokenization throughput per language, in MB/s of UTF-8 text;
  *   <li>with {@code --show-zh N}, the sentences and tokens of the first N/2 documents of each
  *       Chinese set, for reading; with {@code --errors N}, up to N boundary disagreements per set
@@ -75,7 +74,11 @@ public final class SegmentationReport {
     throughput("zh (cail2020 + lcsts), words", analyzer, zh);
     TextSettings chars =
         new TextSettings(
-            TextSettings.LanguageChoice.AUTO, 128, 100_000, false, false,
+            TextSettings.LanguageChoice.AUTO,
+            128,
+            100_000,
+            false,
+            false,
             TextSettings.ChineseTokens.CHARS);
     throughput("zh (cail2020 + lcsts), chars", new DocumentAnalyzer(chars), zh);
 
