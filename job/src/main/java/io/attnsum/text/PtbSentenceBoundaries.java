@@ -41,7 +41,6 @@ final class PtbSentenceBoundaries implements BoundaryFinder {
   @Override
   public void find(String text, Boundaries out) {
     int n = text.length();
-    // Token spans, found lazily: [start, end) of the current and following tokens.
     boolean singleQuoteOpen = false;
     boolean doubleQuoteOpen = false;
     int prevStart = -1;

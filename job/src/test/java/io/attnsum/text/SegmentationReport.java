@@ -28,9 +28,14 @@ import java.util.regex.Pattern;
  *       (in documents without hard-wrapped lines).
  * </ul>
  *
- * <p>Run: {@code mvn -q -o test-compile exec:java -pl job -Dexec.classpathScope=test
- * -Dexec.mainClass=io.attnsum.text.SegmentationReport -Dexec.args="../shared/data"} (the data
- * directory defaults to {@code ../shared/data}).
+ * <p>Run from the repository root (the data directory defaults to {@code ../shared/data}):
+ *
+ * <pre>
+ * mvn -q -o -pl job test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ * java -cp job/target/test-classes:job/target/classes:$(cat job/target/test.classpath) \
+ *     io.attnsum.text.SegmentationReport ../shared/data [--errors 40] [--show-zh 20]
+ * </pre>
  */
 public final class SegmentationReport {
   private static final ObjectMapper JSON = new ObjectMapper();
