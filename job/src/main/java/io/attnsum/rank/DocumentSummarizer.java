@@ -27,11 +27,15 @@ public final class DocumentSummarizer {
   private final AttentionPooler pooler;
   private final CentralityRanker ranker;
   private final SummarySelector selector;
+  private final LexicalSimilarity lexical;
+  private final double lexicalWeight;
 
   public DocumentSummarizer(AttentionSettings attention, RankSettings rank, VectorPack pack) {
     this.pooler = new AttentionPooler(attention, pack);
     this.ranker = new CentralityRanker(rank);
     this.selector = new SummarySelector(rank);
+    this.lexical = new LexicalSimilarity(pack, rank.lexicalSifA());
+    this.lexicalWeight = rank.lexicalWeight();
   }
 
   /** One summary per document, same order. */
@@ -44,10 +48,14 @@ public final class DocumentSummarizer {
     return out;
   }
 
-  private DocumentSummary summarize(AnalyzedDocument doc, PooledSentences p) {
+  /** One document from its pooled vectors (package-private: the tuning harness reuses pooling). */
+  DocumentSummary summarize(AnalyzedDocument doc, PooledSentences p) {
     List<Sentence> sentences = doc.sentences();
     int n = sentences.size();
     SentenceGraph graph = SentenceGraph.of(p.vectors(), n, p.dim());
+    if (lexicalWeight > 0) {
+      graph = graph.blend(lexical.cosine(sentences), lexicalWeight);
+    }
     int[] lengths = new int[n];
     for (int i = 0; i < n; i++) {
       lengths[i] = sentences.get(i).tokens().length;

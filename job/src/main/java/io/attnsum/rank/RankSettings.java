@@ -25,6 +25,8 @@ import java.io.Serializable;
  * @param lengthTarget token count at which the length prior saturates
  * @param redundancy MMR or trigram blocking
  * @param mmrLambda MMR λ (1 = ignore redundancy)
+ * @param lexicalWeight share of the TF-IDF cosine in the sentence graph (0 = embeddings only)
+ * @param lexicalSifA SIF a of the lexical term weights (0 = plain TF-IDF)
  */
 public record RankSettings(
     int sentences,
@@ -44,7 +46,9 @@ public record RankSettings(
     double lengthWeight,
     int lengthTarget,
     Redundancy redundancy,
-    double mmrLambda)
+    double mmrLambda,
+    double lexicalWeight,
+    double lexicalSifA)
     implements Serializable {
 
   public static RankSettings from(ConfigReader r) {
@@ -66,20 +70,22 @@ public record RankSettings(
         r.doubleIn("rank.length-weight", 0.0, 100.0),
         r.intIn("rank.length-target", 1, 10_000),
         r.oneOf("rank.redundancy", Redundancy.class),
-        r.doubleIn("rank.mmr-lambda", 0.0, 1.0));
+        r.doubleIn("rank.mmr-lambda", 0.0, 1.0),
+        r.doubleIn("rank.lexical-weight", 0.0, 1.0),
+        r.doubleIn("rank.lexical-sif-a", 0.0, 1.0));
   }
 
   /** The reference.conf defaults (for tests and tools that run without a config file). */
   public static RankSettings defaults() {
     return new RankSettings(
         3, Budget.SENTENCES, 0.2, 100, 600, 0.1, 0.85, 1.0, 1.0, -0.5, 1.0, 0.5, 3.0, 0.5, 0.5,
-        8, Redundancy.MMR, 0.7);
+        8, Redundancy.MMR, 0.7, 0.0, 1e-3);
   }
 
   public RankSettings withSentences(int k) {
     return new RankSettings(
         k, budget, ratio, maxWords, maxChars, temperature, damping, stationaryWeight,
         directedWeight, earlierWeight, laterWeight, threshold, positionWeight, positionDecay,
-        lengthWeight, lengthTarget, redundancy, mmrLambda);
+        lengthWeight, lengthTarget, redundancy, mmrLambda, lexicalWeight, lexicalSifA);
   }
 }

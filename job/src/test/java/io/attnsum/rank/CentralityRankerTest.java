@@ -118,6 +118,6 @@ class CentralityRankerTest {
     return new RankSettings(d.sentences(), d.budget(), d.ratio(), d.maxWords(), d.maxChars(),
         d.temperature(), d.damping(), d.stationaryWeight(), d.directedWeight(), earlier, later,
         threshold, d.positionWeight(), d.positionDecay(), d.lengthWeight(), d.lengthTarget(),
-        d.redundancy(), d.mmrLambda());
+        d.redundancy(), d.mmrLambda(), d.lexicalWeight(), d.lexicalSifA());
   }
 }
