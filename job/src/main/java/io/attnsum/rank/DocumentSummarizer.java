@@ -29,6 +29,7 @@ public final class DocumentSummarizer {
   private final SummarySelector selector;
   private final LexicalSimilarity lexical;
   private final double lexicalWeight;
+  private final RankSettings settings;
 
   public DocumentSummarizer(AttentionSettings attention, RankSettings rank, VectorPack pack) {
     this.pooler = new AttentionPooler(attention, pack);
@@ -36,6 +37,7 @@ public final class DocumentSummarizer {
     this.selector = new SummarySelector(rank);
     this.lexical = new LexicalSimilarity(pack, rank.lexicalSifA());
     this.lexicalWeight = rank.lexicalWeight();
+    this.settings = rank;
   }
 
   /** One summary per document, same order. */
@@ -57,10 +59,14 @@ public final class DocumentSummarizer {
       graph = graph.blend(lexical.cosine(sentences), lexicalWeight);
     }
     int[] lengths = new int[n];
+    long tokens = 0;
+    long chars = 0;
     for (int i = 0; i < n; i++) {
       lengths[i] = sentences.get(i).tokens().length;
+      tokens += lengths[i];
+      chars += sentences.get(i).text().length();
     }
-    double[] scores = ranker.score(graph, lengths);
+    double[] scores = ranker.score(graph, lengths, settings.expectedSentences(n, tokens, chars));
     int[] selected = selector.select(sentences, scores, graph);
     boolean[] isSelected = new boolean[n];
     for (int i : selected) {
