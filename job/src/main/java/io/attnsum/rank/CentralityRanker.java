@@ -6,8 +6,10 @@ package io.attnsum.rank;
  * sentences per document this is O(n² d) per document, small next to token attention, and keeps
  * every document's numbers independent of the others in its chunk.
  *
- * <p>score_i = w_s · mm(π)_i + w_d · mm(c)_i + w_p · (i + 1)^−decay + w_l · min(1, len_i /
- * target), where mm is min-max normalisation within the document and
+ * <p>score_i = w_s · mm(π)_i + w_d · mm(c)_i + w_p · (1 + i / u)^−decay + w_l · min(1, len_i /
+ * target), where mm is min-max normalisation within the document, u = 1 or the expected summary
+ * length ({@link PositionScale}), and cos below is the document's {@link SentenceGraph} (embedding
+ * cosines, blended with TF-IDF cosines by {@link DocumentSummarizer}), and
  *
  * <ul>
  *   <li>π is the stationary distribution of the sentence attention A = softmax_j(cos(s_i, s_j) /
@@ -37,6 +39,18 @@ public final class CentralityRanker {
    * @return score per sentence, finite
    */
   public double[] score(SentenceGraph graph, int[] lengths) {
+    return score(graph, lengths, 1);
+  }
+
+  /**
+   * @param graph the document's sentence similarities
+   * @param lengths tokens per sentence (the length prior)
+   * @param summarySentences expected summary length k (see {@link
+   *     RankSettings#expectedSentences}), the unit of the position prior under {@link
+   *     PositionScale#SUMMARY}
+   * @return score per sentence, finite
+   */
+  public double[] score(SentenceGraph graph, int[] lengths, double summarySentences) {
     int n = graph.size();
     double[] score = new double[n];
     if (n == 0) {
@@ -48,9 +62,10 @@ public final class CentralityRanker {
     if (settings.directedWeight() != 0) {
       addScaled(score, minMax(directed(graph)), settings.directedWeight());
     }
+    double unit = settings.positionScale() == PositionScale.SUMMARY ? summarySentences : 1;
     for (int i = 0; i < n; i++) {
       score[i] +=
-          settings.positionWeight() * Math.pow(i + 1, -settings.positionDecay())
+          settings.positionWeight() * Math.pow(1 + i / unit, -settings.positionDecay())
               + settings.lengthWeight()
                   * Math.min(1.0, (double) lengths[i] / settings.lengthTarget());
     }

@@ -27,11 +27,17 @@ public final class DocumentSummarizer {
   private final AttentionPooler pooler;
   private final CentralityRanker ranker;
   private final SummarySelector selector;
+  private final LexicalSimilarity lexical;
+  private final double lexicalWeight;
+  private final RankSettings settings;
 
   public DocumentSummarizer(AttentionSettings attention, RankSettings rank, VectorPack pack) {
     this.pooler = new AttentionPooler(attention, pack);
     this.ranker = new CentralityRanker(rank);
     this.selector = new SummarySelector(rank);
+    this.lexical = new LexicalSimilarity(pack, rank.lexicalSifA());
+    this.lexicalWeight = rank.lexicalWeight();
+    this.settings = rank;
   }
 
   /** One summary per document, same order. */
@@ -44,15 +50,23 @@ public final class DocumentSummarizer {
     return out;
   }
 
-  private DocumentSummary summarize(AnalyzedDocument doc, PooledSentences p) {
+  /** One document from its pooled vectors (package-private: the tuning harness reuses pooling). */
+  DocumentSummary summarize(AnalyzedDocument doc, PooledSentences p) {
     List<Sentence> sentences = doc.sentences();
     int n = sentences.size();
     SentenceGraph graph = SentenceGraph.of(p.vectors(), n, p.dim());
+    if (lexicalWeight > 0) {
+      graph = graph.blend(lexical.cosine(sentences), lexicalWeight);
+    }
     int[] lengths = new int[n];
+    long tokens = 0;
+    long chars = 0;
     for (int i = 0; i < n; i++) {
       lengths[i] = sentences.get(i).tokens().length;
+      tokens += lengths[i];
+      chars += sentences.get(i).text().length();
     }
-    double[] scores = ranker.score(graph, lengths);
+    double[] scores = ranker.score(graph, lengths, settings.expectedSentences(n, tokens, chars));
     int[] selected = selector.select(sentences, scores, graph);
     boolean[] isSelected = new boolean[n];
     for (int i : selected) {

@@ -25,6 +25,9 @@ import java.io.Serializable;
  * @param lengthTarget token count at which the length prior saturates
  * @param redundancy MMR or trigram blocking
  * @param mmrLambda MMR λ (1 = ignore redundancy)
+ * @param lexicalWeight share of the TF-IDF cosine in the sentence graph (0 = embeddings only)
+ * @param lexicalSifA SIF a of the lexical term weights (0 = plain TF-IDF)
+ * @param positionScale whether the position prior decays per sentence or per summary length
  */
 public record RankSettings(
     int sentences,
@@ -44,7 +47,10 @@ public record RankSettings(
     double lengthWeight,
     int lengthTarget,
     Redundancy redundancy,
-    double mmrLambda)
+    double mmrLambda,
+    double lexicalWeight,
+    double lexicalSifA,
+    PositionScale positionScale)
     implements Serializable {
 
   public static RankSettings from(ConfigReader r) {
@@ -66,20 +72,44 @@ public record RankSettings(
         r.doubleIn("rank.length-weight", 0.0, 100.0),
         r.intIn("rank.length-target", 1, 10_000),
         r.oneOf("rank.redundancy", Redundancy.class),
-        r.doubleIn("rank.mmr-lambda", 0.0, 1.0));
+        r.doubleIn("rank.mmr-lambda", 0.0, 1.0),
+        r.doubleIn("rank.lexical-weight", 0.0, 1.0),
+        r.doubleIn("rank.lexical-sif-a", 0.0, 1.0),
+        r.oneOf("rank.position-scale", PositionScale.class));
   }
 
   /** The reference.conf defaults (for tests and tools that run without a config file). */
   public static RankSettings defaults() {
     return new RankSettings(
-        3, Budget.SENTENCES, 0.2, 100, 600, 0.1, 0.85, 1.0, 1.0, -0.5, 1.0, 0.5, 3.0, 0.5, 0.5,
-        8, Redundancy.MMR, 0.7);
+        3, Budget.SENTENCES, 0.2, 100, 600, 0.3, 0.85, 1.0, 1.0, -0.5, 1.0, 0.5, 3.0, 0.5, 0.5,
+        8, Redundancy.MMR, 0.7, 0.7, 1e-3, PositionScale.SUMMARY);
+  }
+
+  /**
+   * How many sentences a summary of this document is expected to have: k, ceil(ratio · n), or
+   * the word/char budget over the document's mean sentence length; at least 1, at most n.
+   *
+   * @param tokens total tokens of the document's sentences
+   * @param chars total characters of the document's sentences
+   */
+  public double expectedSentences(int n, long tokens, long chars) {
+    if (n == 0) {
+      return 1;
+    }
+    double k =
+        switch (budget) {
+          case SENTENCES -> sentences;
+          case RATIO -> Math.ceil(ratio * n - 1e-9);
+          case WORDS -> tokens == 0 ? 1 : (double) maxWords * n / tokens;
+          case CHARS -> chars == 0 ? 1 : (double) maxChars * n / chars;
+        };
+    return Math.max(1, Math.min(n, k));
   }
 
   public RankSettings withSentences(int k) {
     return new RankSettings(
         k, budget, ratio, maxWords, maxChars, temperature, damping, stationaryWeight,
         directedWeight, earlierWeight, laterWeight, threshold, positionWeight, positionDecay,
-        lengthWeight, lengthTarget, redundancy, mmrLambda);
+        lengthWeight, lengthTarget, redundancy, mmrLambda, lexicalWeight, lexicalSifA, positionScale);
   }
 }

@@ -47,6 +47,23 @@ public final class SentenceGraph {
     return new SentenceGraph(n, cos);
   }
 
+  /**
+   * The graph whose similarities are {@code (1 − weight) · this + weight · other}, e.g. embedding
+   * cosines blended with {@link LexicalSimilarity} TF-IDF cosines.
+   *
+   * @param other {@code [n, n]} row-major similarities of the same sentences
+   */
+  public SentenceGraph blend(double[] other, double weight) {
+    if (weight == 0) {
+      return this;
+    }
+    double[] mixed = new double[n * n];
+    for (int i = 0; i < mixed.length; i++) {
+      mixed[i] = (1 - weight) * cosine[i] + weight * other[i];
+    }
+    return new SentenceGraph(n, mixed);
+  }
+
   public int size() {
     return n;
   }

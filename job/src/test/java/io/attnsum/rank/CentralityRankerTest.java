@@ -113,11 +113,46 @@ class CentralityRankerTest {
             - S.lengthWeight() * (1 - 2.0 / S.lengthTarget()), within(1e-12));
   }
 
+  @Test
+  void summaryScaledPositionPriorFallsOffOverTheExpectedSummaryLength() {
+    // Flat graph (all cosines equal): only the priors differ; equal lengths cancel the length prior.
+    SentenceGraph flat = SentenceGraph.of(new float[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 5, 2);
+    int[] lengths = {10, 10, 10, 10, 10};
+    RankSettings d = DocumentSummarizerTest.rank("rank.position-scale = summary");
+    double[] k1 = new CentralityRanker(d).score(flat, lengths, 1);
+    double[] index = new CentralityRanker(DocumentSummarizerTest.rank("rank.position-scale = index"))
+        .score(flat, lengths, 1);
+    double[] k4 = new CentralityRanker(d).score(flat, lengths, 4);
+    for (int i = 0; i < 5; i++) {
+      assertThat(k1[i]).isCloseTo(index[i], within(1e-12)); // k = 1: the per-sentence curve
+      assertThat(k4[i] - k4[0])
+          .isCloseTo(d.positionWeight() * (Math.pow(1 + i / 4.0, -d.positionDecay()) - 1),
+              within(1e-12));
+    }
+  }
+
+  @Test
+  void expectedSummaryLengthFollowsTheBudget() {
+    assertThat(DocumentSummarizerTest.rank("summary.sentences = 3").expectedSentences(10, 200, 900))
+        .isEqualTo(3.0);
+    assertThat(DocumentSummarizerTest.rank("summary.sentences = 30").expectedSentences(10, 200, 900))
+        .isEqualTo(10.0);
+    assertThat(DocumentSummarizerTest.rank("summary.budget = ratio", "summary.ratio = 0.35")
+        .expectedSentences(10, 200, 900)).isEqualTo(4.0);
+    // 20 tokens per sentence on average: 100 words are 5 sentences; 600 chars of 90 are 6.67
+    assertThat(DocumentSummarizerTest.rank("summary.budget = words", "summary.max-words = 100")
+        .expectedSentences(10, 200, 900)).isEqualTo(5.0);
+    assertThat(DocumentSummarizerTest.rank("summary.budget = chars", "summary.max-chars = 600")
+        .expectedSentences(10, 200, 900)).isCloseTo(600.0 / 90, within(1e-12));
+    assertThat(DocumentSummarizerTest.rank("summary.budget = words").expectedSentences(0, 0, 0))
+        .isEqualTo(1.0);
+  }
+
   static RankSettings settings(double earlier, double later, double threshold) {
     RankSettings d = RankSettings.defaults();
     return new RankSettings(d.sentences(), d.budget(), d.ratio(), d.maxWords(), d.maxChars(),
         d.temperature(), d.damping(), d.stationaryWeight(), d.directedWeight(), earlier, later,
         threshold, d.positionWeight(), d.positionDecay(), d.lengthWeight(), d.lengthTarget(),
-        d.redundancy(), d.mmrLambda());
+        d.redundancy(), d.mmrLambda(), d.lexicalWeight(), d.lexicalSifA(), d.positionScale());
   }
 }

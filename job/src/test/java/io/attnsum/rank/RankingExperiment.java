@@ -7,6 +7,14 @@ import io.attnsum.attention.AttentionSettings;
 import io.attnsum.attention.PooledSentences;
 import io.attnsum.config.ConfigLoader;
 import io.attnsum.config.ConfigReader;
+import io.attnsum.eval.ChineseRougeTokenizer;
+import io.attnsum.eval.EnglishRougeTokenizer;
+import io.attnsum.eval.EvalDocument;
+import io.attnsum.eval.ExtractiveBaseline;
+import io.attnsum.eval.LeadBaseline;
+import io.attnsum.eval.RougeScorer;
+import io.attnsum.eval.RougeScores;
+import io.attnsum.eval.TextRankBaseline;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.Language;
 import io.attnsum.text.Sentence;
@@ -20,7 +28,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,37 +36,46 @@ import org.deeplearning4j.text.sentenceiterator.CollectionSentenceIterator;
 import org.deeplearning4j.text.tokenization.tokenizerfactory.DefaultTokenizerFactory;
 
 /**
- * Throwaway tuning harness (not a test, not the official eval): ranks a shared dev set with
- * in-process Word2Vec vectors and prints ROUGE-1/2 F1 (rouge-score conventions, no stemming) for
- * LEAD-k and for each configuration variant.
+ * Tuning harness (not a test, not the official eval): ranks a shared dev set with in-process
+ * Word2Vec vectors and prints ROUGE-1/2 F1 with the eval package's {@link RougeScorer} (rouge-score
+ * conventions, Porter stemming for English, characters for Chinese, max over references) for
+ * LEAD-k, TextRank ({@link TextRankBaseline}) and each configuration variant. Uses the datasets'
+ * own sentence splits (cnndm: the " . " tokens; bbc: {@code body_sentences}, title excluded;
+ * scitldr: {@code sentences}; cail2020_zh: split after 。！？；), so numbers can differ slightly
+ * from {@code scripts/eval.sh}, which uses the job's segmenter.
  *
- * <p>Usage: {@code RankingExperiment <cnndm|bbc|scitldr> <limit> [variant ...]} where a variant
- * is a comma-separated list of {@code key=value} overrides of reference.conf ("" = defaults).
+ * <p>OURS-RANK is the summary the official eval scores (top k by {@code rank}, document order);
+ * OURS-SEL is the job's own selection (MMR or trigram blocking).
+ *
+ * <p>Usage: {@code RankingExperiment <cnndm|bbc|scitldr|cail2020_zh> <limit> [variant ...]} where
+ * a variant is a comma-separated list of {@code key=value} overrides of reference.conf ("" =
+ * defaults).
  */
 public final class RankingExperiment {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ChineseRougeTokenizer CHINESE = new ChineseRougeTokenizer();
 
-  record Example(AnalyzedDocument doc, List<String> references, int k) {}
+  record Example(AnalyzedDocument doc, EvalDocument eval, int k) {}
 
   public static void main(String[] args) throws Exception {
     String set = args[0];
     int limit = Integer.parseInt(args[1]);
     List<String> variants = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.of("");
     Path data = Path.of(System.getProperty("attnsum.shared.data", "/work/shared/data"));
-    List<Example> examples = read(data.resolve(set + ".dev.jsonl"), set, limit);
+    RougeScorer scorer = new RougeScorer(
+        set.endsWith("_zh") ? new ChineseRougeTokenizer() : new EnglishRougeTokenizer(true));
+    List<Example> examples = read(data.resolve(set + ".dev.jsonl"), set, limit, scorer);
     VectorPack pack = vectors(set, examples);
     List<AnalyzedDocument> docs = examples.stream().map(Example::doc).toList();
 
-    double[] lead = new double[2];
-    for (Example e : examples) {
-      int[] sel = new int[Math.min(e.k(), e.doc().sentences().size())];
-      for (int i = 0; i < sel.length; i++) {
-        sel[i] = i;
+    for (ExtractiveBaseline baseline : List.of(new LeadBaseline(), new TextRankBaseline())) {
+      double[] acc = new double[2];
+      for (Example e : examples) {
+        add(acc, rouge(scorer, e, baseline.select(e.eval(), e.k())));
       }
-      add(lead, rouge(e, sel));
+      System.out.printf(Locale.ROOT, "%s n=%d %-10s R1 %.2f R2 %.2f%n", set, examples.size(),
+          baseline.name(), 100 * acc[0] / examples.size(), 100 * acc[1] / examples.size());
     }
-    System.out.printf(Locale.ROOT, "%s n=%d LEAD        R1 %.2f R2 %.2f%n", set, examples.size(),
-        100 * lead[0] / examples.size(), 100 * lead[1] / examples.size());
 
     Map<String, List<PooledSentences>> pooledByAttention = new HashMap<>();
     for (String variant : variants) {
@@ -81,21 +97,22 @@ public final class RankingExperiment {
           pooledByAttention.computeIfAbsent(
               String.join(",", attentionPart), key -> poolInChunks(attention, pack, docs));
       long t1 = System.nanoTime();
-      CentralityRanker ranker = new CentralityRanker(rank);
-      double[] ours = new double[2];
+      double[] byRank = new double[2];
+      double[] bySelection = new double[2];
       for (int d = 0; d < examples.size(); d++) {
         Example e = examples.get(d);
-        List<Sentence> sentences = e.doc().sentences();
-        int n = sentences.size();
-        SentenceGraph graph = SentenceGraph.of(pooled.get(d).vectors(), n, pack.dim());
-        int[] lengths = sentences.stream().mapToInt(s -> s.tokens().length).toArray();
-        double[] scores = ranker.score(graph, lengths);
-        int[] sel = new SummarySelector(rank.withSentences(e.k())).select(sentences, scores, graph);
-        add(ours, rouge(e, sel));
+        DocumentSummary s = new DocumentSummarizer(attention, rank.withSentences(e.k()), pack)
+            .summarize(e.doc(), pooled.get(d));
+        add(bySelection, rouge(scorer, e, s.selected()));
+        int[] top = s.sentences().stream().filter(x -> x.rank() <= e.k())
+            .mapToInt(ScoredSentence::index).sorted().toArray();
+        add(byRank, rouge(scorer, e, top));
       }
       long t2 = System.nanoTime();
-      System.out.printf(Locale.ROOT, "%s n=%d OURS        R1 %.2f R2 %.2f  pool %d ms rank %d ms  [%s]%n",
-          set, examples.size(), 100 * ours[0] / examples.size(), 100 * ours[1] / examples.size(),
+      System.out.printf(Locale.ROOT,
+          "%s n=%d OURS-RANK  R1 %.2f R2 %.2f  OURS-SEL R1 %.2f R2 %.2f  pool %d ms rank %d ms  [%s]%n",
+          set, examples.size(), 100 * byRank[0] / examples.size(), 100 * byRank[1] / examples.size(),
+          100 * bySelection[0] / examples.size(), 100 * bySelection[1] / examples.size(),
           (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, variant);
     }
   }
@@ -117,7 +134,8 @@ public final class RankingExperiment {
 
   // ---- data -------------------------------------------------------------------------------
 
-  static List<Example> read(Path file, String set, int limit) throws IOException {
+  static List<Example> read(Path file, String set, int limit, RougeScorer scorer)
+      throws IOException {
     List<Example> out = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
@@ -138,9 +156,7 @@ public final class RankingExperiment {
           }
           case "bbc" -> {
             row.get("body_sentences").forEach(s -> sentences.add(s.asText()));
-            StringBuilder ref = new StringBuilder();
-            row.get("summary_sentence_idx").forEach(i -> ref.append(sentences.get(i.asInt())).append(' '));
-            refs.add(ref.toString());
+            refs.add(row.get("summary").asText());
             k = row.get("summary_sentence_idx").size();
           }
           case "scitldr" -> {
@@ -148,29 +164,54 @@ public final class RankingExperiment {
             row.get("summaries").forEach(s -> refs.add(s.asText()));
             k = 1;
           }
+          case "cail2020_zh" -> {
+            for (String s : row.get("text").asText().split("(?<=[。！？；])")) {
+              if (!s.isBlank()) {
+                sentences.add(s.trim());
+              }
+            }
+            refs.add(row.get("summary").asText());
+            k = Math.max(1, (int) Math.ceil(0.35 * sentences.size() - 1e-9));
+          }
           default -> throw new IllegalArgumentException("unknown set " + set);
         }
-        out.add(new Example(doc(row.get("id").asText(), sentences), refs, k));
+        boolean chinese = set.endsWith("_zh");
+        List<List<String>> sentenceTokens = new ArrayList<>();
+        for (String s : sentences) {
+          sentenceTokens.add(scorer.tokenizer().tokenize(s));
+        }
+        List<List<List<String>>> refTokens = new ArrayList<>();
+        for (String ref : refs) {
+          refTokens.add(scorer.tokenizeSentences(ref));
+        }
+        String id = row.get("id").asText();
+        out.add(new Example(doc(id, sentences, chinese),
+            new EvalDocument(id, sentences, sentenceTokens, refs, refTokens), k));
       }
     }
     return out;
   }
 
-  static String[] tokens(String text) {
+  /** Lookup tokens as the text stage makes them: lowercased words, or CJK characters. */
+  static String[] tokens(String text, boolean chinese) {
+    if (chinese) {
+      return CHINESE.tokenize(text).toArray(new String[0]);
+    }
     String t = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
     return t.isEmpty() ? new String[0] : t.split(" ");
   }
 
-  private static AnalyzedDocument doc(String id, List<String> texts) {
+  private static AnalyzedDocument doc(String id, List<String> texts, boolean chinese) {
     List<Sentence> sentences = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     for (String s : texts) {
       int start = text.length();
       text.append(s);
-      sentences.add(new Sentence(sentences.size(), s, start, text.length(), tokens(s)));
-      text.append(' ');
+      sentences.add(new Sentence(sentences.size(), s, start, text.length(), tokens(s, chinese)));
+      text.append(chinese ? "" : " ");
     }
-    return new AnalyzedDocument(id, Language.EN, text.toString(), sentences, sentences.size(), 0);
+    return new AnalyzedDocument(id, chinese ? Language.ZH : Language.EN, text.toString(),
+        sentences, sentences.size(), 0);
   }
 
   // ---- vectors ----------------------------------------------------------------------------
@@ -230,46 +271,13 @@ public final class RankingExperiment {
 
   // ---- ROUGE ------------------------------------------------------------------------------
 
-  /** ROUGE-1/2 F1 of the selected sentences, max over references. */
-  static double[] rouge(Example e, int[] selected) {
-    StringBuilder s = new StringBuilder();
+  /** ROUGE-1/2 F1 of the selected sentences (one per line), best reference per metric. */
+  static double[] rouge(RougeScorer scorer, Example e, int[] selected) {
+    List<List<String>> prediction = new ArrayList<>();
     for (int i : selected) {
-      s.append(e.doc().sentences().get(i).text()).append(' ');
+      prediction.add(e.eval().sentenceTokens().get(i));
     }
-    String[] candidate = tokens(s.toString());
-    double best1 = 0;
-    double best2 = 0;
-    for (String ref : e.references()) {
-      String[] reference = tokens(ref);
-      best1 = Math.max(best1, f1(ngrams(candidate, 1), ngrams(reference, 1)));
-      best2 = Math.max(best2, f1(ngrams(candidate, 2), ngrams(reference, 2)));
-    }
-    return new double[] {best1, best2};
-  }
-
-  private static Map<String, Integer> ngrams(String[] t, int n) {
-    Map<String, Integer> m = new LinkedHashMap<>();
-    for (int i = 0; i + n <= t.length; i++) {
-      m.merge(String.join(" ", Arrays.copyOfRange(t, i, i + n)), 1, Integer::sum);
-    }
-    return m;
-  }
-
-  private static double f1(Map<String, Integer> cand, Map<String, Integer> ref) {
-    int c = cand.values().stream().mapToInt(Integer::intValue).sum();
-    int r = ref.values().stream().mapToInt(Integer::intValue).sum();
-    if (c == 0 || r == 0) {
-      return 0;
-    }
-    int overlap = 0;
-    for (Map.Entry<String, Integer> e : cand.entrySet()) {
-      overlap += Math.min(e.getValue(), ref.getOrDefault(e.getKey(), 0));
-    }
-    if (overlap == 0) {
-      return 0;
-    }
-    double p = (double) overlap / c;
-    double rec = (double) overlap / r;
-    return 2 * p * rec / (p + rec);
+    RougeScores s = scorer.scoreMultiTokens(e.eval().referenceTokens(), prediction);
+    return new double[] {s.rouge1().f1(), s.rouge2().f1()};
   }
 }

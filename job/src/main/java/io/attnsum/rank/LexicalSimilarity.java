@@ -1,0 +1,127 @@
+package io.attnsum.rank;
+
+import io.attnsum.text.Sentence;
+import io.attnsum.vectors.VectorPack;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * TF-IDF cosine similarities between the sentences of one document, the edge weight of the
+ * classic graph rankers (Erkan &amp; Radev 2004, LexRank; Mihalcea &amp; Tarau 2004, TextRank).
+ * Word vectors say two sentences are about related things; shared content words say they state
+ * the same fact, which is what a reference made of the document's own sentences rewards. The rank
+ * stage blends the two graphs (see {@link SentenceGraph#blend}).
+ *
+ * <p>Token weight = tf × idf × sif, where idf = ln((1 + n) / (1 + df)) + 1 treats each sentence
+ * of the document as a "document" (scikit-learn's smoothed {@code TfidfVectorizer} IDF, as in
+ * LexRank/TextRank), and sif = a / (a + p(w)) with p(w) the word's corpus probability from the
+ * {@link VectorPack} counts (Arora et al. 2017). The SIF factor plays the role of a stop-word
+ * list without one per language: "the" (p ≈ 0.05) keeps 2% of its weight, a word seen once in a
+ * million keeps 99.9%; a token without a vector is treated as rare (factor 1).
+ *
+ * <p>Plain float64 Java over one document (O(n · tokens) to build, O(n² · shared) to compare), so
+ * a document's similarities do not depend on its chunk.
+ */
+public final class LexicalSimilarity {
+  private final VectorPack pack;
+  private final double sifA;
+
+  /**
+   * @param pack the word vectors whose counts give the corpus frequencies
+   * @param sifA SIF smoothing a; 0 turns the corpus-frequency factor off (plain TF-IDF)
+   */
+  public LexicalSimilarity(VectorPack pack, double sifA) {
+    this.pack = pack;
+    this.sifA = sifA;
+  }
+
+  /**
+   * Cosine of the sentences' TF-IDF vectors, {@code [n, n]} row-major; a sentence without tokens
+   * has similarity 0 to everything, itself included (as in {@link SentenceGraph}).
+   */
+  public double[] cosine(List<Sentence> sentences) {
+    int n = sentences.size();
+    Map<String, Integer> vocab = new HashMap<>();
+    int[][] ids = new int[n][];
+    for (int i = 0; i < n; i++) {
+      String[] tokens = sentences.get(i).tokens();
+      int[] row = new int[tokens.length];
+      for (int t = 0; t < tokens.length; t++) {
+        Integer id = vocab.putIfAbsent(tokens[t], vocab.size());
+        row[t] = id == null ? vocab.size() - 1 : id;
+      }
+      ids[i] = row;
+    }
+    int v = vocab.size();
+    double[] termWeight = new double[v]; // idf × sif per vocabulary entry
+    int[] df = new int[v];
+    int[] lastSeen = new int[v];
+    java.util.Arrays.fill(lastSeen, -1);
+    for (int i = 0; i < n; i++) {
+      for (int id : ids[i]) {
+        if (lastSeen[id] != i) {
+          lastSeen[id] = i;
+          df[id]++;
+        }
+      }
+    }
+    double total = pack.totalCount();
+    for (Map.Entry<String, Integer> e : vocab.entrySet()) {
+      int id = e.getValue();
+      double w = Math.log((1.0 + n) / (1.0 + df[id])) + 1.0;
+      if (sifA > 0 && total > 0) {
+        int row = pack.indexOf(e.getKey());
+        if (row >= 0) {
+          w *= sifA / (sifA + pack.count(row) / total);
+        }
+      }
+      termWeight[id] = w;
+    }
+    // Sparse rows: per sentence its distinct ids and L2-normalised weights.
+    int[][] terms = new int[n][];
+    double[][] weights = new double[n][];
+    double[] acc = new double[v];
+    for (int i = 0; i < n; i++) {
+      int distinct = 0;
+      int[] buffer = new int[ids[i].length];
+      for (int id : ids[i]) {
+        if (acc[id] == 0) {
+          buffer[distinct++] = id;
+        }
+        acc[id] += termWeight[id];
+      }
+      double norm = 0;
+      for (int k = 0; k < distinct; k++) {
+        norm += acc[buffer[k]] * acc[buffer[k]];
+      }
+      double inv = norm > 0 ? 1.0 / Math.sqrt(norm) : 0;
+      terms[i] = java.util.Arrays.copyOf(buffer, distinct);
+      weights[i] = new double[distinct];
+      for (int k = 0; k < distinct; k++) {
+        weights[i][k] = acc[buffer[k]] * inv;
+        acc[buffer[k]] = 0;
+      }
+    }
+    double[] cos = new double[n * n];
+    double[] dense = new double[v];
+    for (int a = 0; a < n; a++) {
+      cos[a * n + a] = terms[a].length > 0 ? 1 : 0;
+      for (int k = 0; k < terms[a].length; k++) {
+        dense[terms[a][k]] = weights[a][k];
+      }
+      for (int b = a + 1; b < n; b++) {
+        double dot = 0;
+        for (int k = 0; k < terms[b].length; k++) {
+          dot += dense[terms[b][k]] * weights[b][k];
+        }
+        cos[a * n + b] = dot;
+        cos[b * n + a] = dot;
+      }
+      for (int k = 0; k < terms[a].length; k++) {
+        dense[terms[a][k]] = 0;
+      }
+    }
+    return cos;
+  }
+}

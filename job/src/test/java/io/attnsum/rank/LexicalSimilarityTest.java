@@ -1,0 +1,142 @@
+package io.attnsum.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.attnsum.attention.SyntheticCorpus;
+import io.attnsum.text.Sentence;
+import io.attnsum.vectors.VectorPack;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LexicalSimilarityTest {
+
+  private static List<Sentence> sentences(String... texts) {
+    return SyntheticCorpus.doc("d", texts).sentences();
+  }
+
+  /** A pack over words w0..w(size-1) whose count of word i is counts[i]. */
+  private static VectorPack pack(String[] words, long[] counts) {
+    return new VectorPack(words, new float[words.length * 2], 2, counts);
+  }
+
+  /** Dense float64 reference: one map per sentence, weights from the formulas directly. */
+  private static double[] reference(List<Sentence> s, VectorPack pack, double a) {
+    int n = s.size();
+    Map<String, Integer> df = new HashMap<>();
+    for (Sentence x : s) {
+      for (String t : new HashSet<>(List.of(x.tokens()))) {
+        df.merge(t, 1, Integer::sum);
+      }
+    }
+    List<Map<String, Double>> vectors = new ArrayList<>();
+    for (Sentence x : s) {
+      Map<String, Double> v = new HashMap<>();
+      for (String t : x.tokens()) {
+        double idf = Math.log((1.0 + n) / (1.0 + df.get(t))) + 1.0;
+        int row = pack.indexOf(t);
+        double sif = a > 0 && row >= 0 ? a / (a + (double) pack.count(row) / pack.totalCount()) : 1;
+        v.merge(t, idf * sif, Double::sum);
+      }
+      vectors.add(v);
+    }
+    double[] cos = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        double dot = 0;
+        double ni = 0;
+        double nj = 0;
+        for (Map.Entry<String, Double> e : vectors.get(i).entrySet()) {
+          dot += e.getValue() * vectors.get(j).getOrDefault(e.getKey(), 0.0);
+          ni += e.getValue() * e.getValue();
+        }
+        for (double w : vectors.get(j).values()) {
+          nj += w * w;
+        }
+        cos[i * n + j] = ni > 0 && nj > 0 ? dot / Math.sqrt(ni * nj) : 0;
+      }
+    }
+    return cos;
+  }
+
+  @Test
+  void plainTfIdfCosineMatchesTheHandComputedValue() {
+    // idf(a) = ln(4/2) + 1, idf(b) = ln(4/3) + 1; s0 = (a, b), s1 = (b, c): cos = b² / (a² + b²)
+    double a = Math.log(2) + 1;
+    double b = Math.log(4.0 / 3) + 1;
+    double[] cos = new LexicalSimilarity(pack(new String[] {"x"}, null), 0)
+        .cosine(sentences("a b", "b c", "d"));
+    assertThat(cos[1]).isCloseTo(b * b / (a * a + b * b), within(1e-12));
+    assertThat(cos[3]).isCloseTo(cos[1], within(0.0));
+    assertThat(cos[2]).isZero();
+    assertThat(cos[0]).isEqualTo(1.0);
+  }
+
+  @Test
+  void frequentWordsCountForLittleWithTheSifFactor() {
+    // "the" is 98% of the corpus, "vaccine" and "flu" are rare: sharing "the" is nearly nothing.
+    VectorPack pack = pack(new String[] {"the", "vaccine", "flu", "rain"}, new long[] {9800, 50, 50, 100});
+    List<Sentence> s = sentences("the vaccine", "the rain", "vaccine flu");
+    double[] withSif = new LexicalSimilarity(pack, 1e-3).cosine(s);
+    double[] plain = new LexicalSimilarity(pack, 0).cosine(s);
+    assertThat(withSif[0 * 3 + 1]).isLessThan(0.01); // share only "the"
+    assertThat(plain[0 * 3 + 1]).isGreaterThan(0.3);
+    assertThat(withSif[0 * 3 + 2]).isGreaterThan(plain[0 * 3 + 2]); // share "vaccine"
+  }
+
+  @Test
+  void matchesTheDenseFloat64ReferenceOnRandomDocuments() {
+    Random random = new Random(7);
+    String[] words = new String[30];
+    long[] counts = new long[30];
+    for (int i = 0; i < words.length; i++) {
+      words[i] = "w" + i;
+      counts[i] = 1 + random.nextInt(5000);
+    }
+    VectorPack pack = pack(words, counts);
+    for (int trial = 0; trial < 20; trial++) {
+      int n = 1 + random.nextInt(12);
+      String[] texts = new String[n];
+      for (int i = 0; i < n; i++) {
+        StringBuilder t = new StringBuilder();
+        int len = random.nextInt(9); // empty sentences included
+        for (int k = 0; k < len; k++) {
+          // ids past 29 have no vector: treated as rare (factor 1)
+          t.append(k == 0 ? "" : " ").append("w").append(random.nextInt(36));
+        }
+        texts[i] = t.toString();
+      }
+      List<Sentence> s = sentences(texts);
+      for (double a : new double[] {0, 1e-3}) {
+        double[] expected = reference(s, pack, a);
+        double[] actual = new LexicalSimilarity(pack, a).cosine(s);
+        for (int i = 0; i < expected.length; i++) {
+          assertThat(actual[i]).as("trial %d cell %d", trial, i).isCloseTo(expected[i], within(1e-12));
+        }
+      }
+    }
+  }
+
+  @Test
+  void blendingMixesTheTwoGraphsLinearly() {
+    SentenceGraph g = SentenceGraph.of(new float[] {1, 0, 1, 1, 0, 1}, 3, 2);
+    double[] other = {1, 0.2, 0.4, 0.2, 1, 0.6, 0.4, 0.6, 1};
+    SentenceGraph mixed = g.blend(other, 0.25);
+    Set<String> checked = new HashSet<>();
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        assertThat(mixed.cosine(i, j))
+            .isCloseTo(0.75 * g.cosine(i, j) + 0.25 * other[i * 3 + j], within(1e-15));
+        checked.add(i + "," + j);
+      }
+    }
+    assertThat(checked).hasSize(9);
+    assertThat(g.blend(other, 0)).isSameAs(g);
+  }
+}
