@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  */
 public record JobConfig(
     String runId,
+    RunStages stages,
     InputSettings input,
     OutputSettings output,
     TextSettings text,
@@ -59,6 +60,7 @@ public record JobConfig(
     }
     return new JobConfig(
         runId,
+        r.oneOf("run.stages", RunStages.class),
         InputSettings.from(r),
         OutputSettings.from(r),
         TextSettings.from(r),

@@ -3,6 +3,7 @@ package io.attnsum.job;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.attnsum.config.JobConfig;
+import io.attnsum.config.RunStages;
 import io.attnsum.rank.DocumentSummarizer;
 import io.attnsum.rank.DocumentSummary;
 import io.attnsum.read.CorpusPartitioner;
@@ -108,25 +109,36 @@ public final class SummarizationJob {
     stage("text", t, "documents", textStats.documents, "sentences", textStats.sentences, "rejected", rejectedCount);
     checkBadRecords(rejected, rejectedCount, inputRecords);
 
-    // vectors
-    t = System.nanoTime();
-    JavaRDD<String[]> sentenceTokens = documents.flatMap(d -> tokensOf(d));
-    PreparedVectors vectors =
-        VectorStage.prepare(spark, sentenceTokens, config.vectors(),
-            layout.vectorsDir().toString(), new org.apache.hadoop.fs.Path(layout.work(), "vectors.pack").toString());
-    stage("vectors", t, "words", vectors.packedWords(), "dim", vectors.dim());
+    JavaRDD<DocumentSummary> summaries;
+    Object vectorStats;
+    if (config.stages() == RunStages.FLOOR) {
+      int k = config.rank().sentences();
+      vectorStats = Map.of("source", "none (run.stages = floor)");
+      t = System.nanoTime();
+      summaries = documents.map(d -> FloorSummarizer.summarize(d, k)).persist(StorageLevel.MEMORY_AND_DISK_SER());
+      stage("summarize", t, "documents", summaries.count(), "mode", "floor");
+    } else {
+      // vectors
+      t = System.nanoTime();
+      JavaRDD<String[]> sentenceTokens = documents.flatMap(d -> tokensOf(d));
+      PreparedVectors vectors =
+          VectorStage.prepare(spark, sentenceTokens, config.vectors(),
+              layout.vectorsDir().toString(), new org.apache.hadoop.fs.Path(layout.work(), "vectors.pack").toString());
+      vectorStats = vectors;
+      stage("vectors", t, "words", vectors.packedWords(), "dim", vectors.dim());
 
-    // attention + rank
-    t = System.nanoTime();
-    String packUri = vectors.packUri();
-    var attention = config.attention();
-    var rank = config.rank();
-    JavaRDD<DocumentSummary> summaries =
-        documents
-            .mapPartitions(it -> summarize(it, packUri, attention, rank))
-            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+      // attention + rank
+      t = System.nanoTime();
+      String packUri = vectors.packUri();
+      var attention = config.attention();
+      var rank = config.rank();
+      summaries =
+          documents
+              .mapPartitions(it -> summarize(it, packUri, attention, rank))
+              .persist(StorageLevel.MEMORY_AND_DISK_SER());
+      stage("summarize", t, "documents", summaries.count());
+    }
     long summarized = summaries.count();
-    stage("summarize", t, "documents", summarized);
 
     // write
     t = System.nanoTime();
@@ -167,7 +179,7 @@ public final class SummarizationJob {
     manifest.put("rejected_documents", rejectedCount);
     manifest.put("rejected_by_reason", rejectedByReason);
     manifest.put("text", textStats.toMap());
-    manifest.put("vectors", vectors);
+    manifest.put("vectors", vectorStats);
     manifest.put("stages", stages);
     manifest.put("versions", Versions.all(spark));
     manifest.put("spark", Map.of("master", spark.sparkContext().master(), "app_id", spark.sparkContext().applicationId(),

@@ -1,0 +1,29 @@
+package io.attnsum.job;
+
+import io.attnsum.rank.DocumentSummary;
+import io.attnsum.rank.ScoredSentence;
+import io.attnsum.text.AnalyzedDocument;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code run.stages = floor} stand-in for attention and ranking: the first k sentences, all
+ * scores 0. Used to measure what the model itself costs next to reading, segmenting and writing.
+ */
+final class FloorSummarizer {
+  private FloorSummarizer() {}
+
+  static DocumentSummary summarize(AnalyzedDocument d, int k) {
+    int n = d.sentences().size();
+    int take = Math.min(k, n);
+    List<ScoredSentence> scored = new ArrayList<>(n);
+    int[] selected = new int[take];
+    for (int i = 0; i < n; i++) {
+      scored.add(new ScoredSentence(i, 0.0, i + 1, i < take, 0, null));
+      if (i < take) {
+        selected[i] = i;
+      }
+    }
+    return new DocumentSummary(d, scored, selected);
+  }
+}
