@@ -4,8 +4,9 @@
 #
 #   scripts/spark-home.sh [DIR]          (default: job/target/spark-home)
 #
-# DIR/jars     links to the jars the job leaves to the cluster (Spark, Hadoop client; the
-#              provided scope of job/pom.xml, listed in job/target/spark-classpath.txt)
+# DIR/jars     links to the jars of a Spark download: Spark SQL and its dependencies plus
+#              Hadoop's shaded client, at the build's versions (resolved by Maven from
+#              scripts/spark-home.pom.xml into job/target/spark-home-classpath.txt)
 # DIR/RELEASE  Spark's launcher takes $SPARK_HOME/jars as the classpath only when this file exists
 # DIR/bin      spark-class and spark-submit: the same two steps as Spark's own scripts (ask
 #              org.apache.spark.launcher.Main for the java command line, then exec it), so driver
@@ -17,18 +18,20 @@
 #   DIR/bin/spark-class org.apache.spark.deploy.worker.Worker spark://127.0.0.1:7077
 # and Workers launch executors from the same jars (SPARK_HOME must point at DIR).
 #
-# Environment: JAVA_HOME (JDK 17; default: java on PATH). Builds job/target/spark-classpath.txt
-# with Maven if it is missing (no compilation needed).
+# Environment: JAVA_HOME (JDK 17; default: java on PATH), MAVEN_ARGS (extra Maven arguments,
+# e.g. -o). Needs Maven and the jars in the local repository or reachable.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 home="${1:-$root/job/target/spark-home}"
-cp_file="$root/job/target/spark-classpath.txt"
+cp_file="$root/job/target/spark-home-classpath.txt"
 
-if [ ! -f "$cp_file" ]; then
-  echo "spark-home.sh: writing $cp_file" >&2
-  # the execution in job/pom.xml that package runs; resolving dependencies needs no compilation
-  mvn -B -q -f "$root/pom.xml" -pl job dependency:build-classpath@spark-classpath >&2
+if [ ! -f "$cp_file" ] || [ "$root/scripts/spark-home.pom.xml" -nt "$cp_file" ] || [ "$root/pom.xml" -nt "$cp_file" ]; then
+  echo "spark-home.sh: resolving Spark's jars into $cp_file" >&2
+  mkdir -p "$(dirname "$cp_file")"
+  # shellcheck disable=SC2086
+  mvn -B -q ${MAVEN_ARGS:-} -f "$root/scripts/spark-home.pom.xml" dependency:build-classpath \
+    -Dspark.home.classpath="$cp_file" >&2
 fi
 
 mkdir -p "$home/jars" "$home/bin" "$home/conf"
