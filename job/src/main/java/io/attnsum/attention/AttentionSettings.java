@@ -3,10 +3,65 @@ package io.attnsum.attention;
 import io.attnsum.config.ConfigReader;
 import java.io.Serializable;
 
-/** Settings of the attention stage ({@code attention.*}). */
-public record AttentionSettings(int batchSize) implements Serializable {
+/**
+ * Settings of the attention stage ({@code attention.*}).
+ *
+ * @param batchSize sentence windows per batched ND4J attention op
+ * @param windowTokens known tokens per attention window; longer sentences are split into windows
+ *     attended separately (read from {@code text.max-sentence-tokens} so the two cannot disagree)
+ * @param tokenWeights whether per-token pooling weights α are returned (read from {@code
+ *     output.token-weights})
+ * @param prior the frequency prior on tokens
+ * @param sifA SIF smoothing constant {@code a}
+ * @param priorWeight multiplier of {@code log(prior)} in the pooling logits (0 = ignore prior)
+ * @param queryMix pooling query = mix · document centroid + (1 − mix) · sentence mean
+ * @param poolTemperature divides the pooling logits {@code q·h/√d}; lower = peakier α
+ */
+public record AttentionSettings(
+    int batchSize,
+    int windowTokens,
+    boolean tokenWeights,
+    TokenPrior prior,
+    double sifA,
+    double priorWeight,
+    double queryMix,
+    double poolTemperature)
+    implements Serializable {
+
+  public AttentionSettings {
+    if (batchSize < 1 || windowTokens < 1) {
+      throw new IllegalArgumentException("batchSize and windowTokens must be positive");
+    }
+    if (!(sifA > 0) || !(poolTemperature > 0) || !(queryMix >= 0 && queryMix <= 1)) {
+      throw new IllegalArgumentException("sifA, poolTemperature > 0 and queryMix in [0, 1]");
+    }
+  }
 
   public static AttentionSettings from(ConfigReader r) {
-    return new AttentionSettings(r.intIn("attention.batch-size", 1, 65_536));
+    return new AttentionSettings(
+        r.intIn("attention.batch-size", 1, 65_536),
+        r.intIn("text.max-sentence-tokens", 4, 100_000),
+        r.bool("output.token-weights"),
+        r.oneOf("attention.prior", TokenPrior.class),
+        r.doubleIn("attention.sif-a", 1e-8, 1.0),
+        r.doubleIn("attention.prior-weight", 0.0, 100.0),
+        r.doubleIn("attention.query-mix", 0.0, 1.0),
+        r.doubleIn("attention.pool-temperature", 1e-3, 1e3));
+  }
+
+  /** The reference.conf defaults (for tests and tools that run without a config file). */
+  public static AttentionSettings defaults() {
+    return new AttentionSettings(256, 128, false, TokenPrior.SIF, 1e-3, 1.0, 0.5, 1.0);
+  }
+
+  public AttentionSettings withTokenWeights(boolean on) {
+    return new AttentionSettings(
+        batchSize, windowTokens, on, prior, sifA, priorWeight, queryMix, poolTemperature);
+  }
+
+  public AttentionSettings withBatch(int newBatchSize, int newWindowTokens) {
+    return new AttentionSettings(
+        newBatchSize, newWindowTokens, tokenWeights, prior, sifA, priorWeight, queryMix,
+        poolTemperature);
   }
 }

@@ -1,5 +1,14 @@
 package io.attnsum.vectors;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -86,5 +95,96 @@ public final class VectorPack {
   /** Copies row {@code row} into {@code dst[offset .. offset+dim)}. */
   public void copyRow(int row, float[] dst, int offset) {
     System.arraycopy(data, row * dim, dst, offset, dim);
+  }
+
+  /** Magic number at the start of a serialized pack ("ATVP"), then the format version. */
+  static final int MAGIC = 0x41545650;
+
+  static final int VERSION = 1;
+
+  /**
+   * Writes the pack in its binary form: {@code MAGIC, VERSION, size, dim}, then per row the
+   * word's UTF-8 length and bytes and its count, then the {@code [size, dim]} matrix as
+   * little-endian float32. Big-endian ints (DataOutput) for the header, little-endian bulk floats
+   * so that both ends can copy them through a {@code FloatBuffer} view without per-value calls.
+   * The stream is flushed, not closed.
+   */
+  public void write(OutputStream out) throws IOException {
+    DataOutputStream d = new DataOutputStream(out);
+    d.writeInt(MAGIC);
+    d.writeInt(VERSION);
+    d.writeInt(words.length);
+    d.writeInt(dim);
+    for (int i = 0; i < words.length; i++) {
+      byte[] w = words[i].getBytes(StandardCharsets.UTF_8);
+      d.writeInt(w.length);
+      d.write(w);
+      d.writeLong(counts[i]);
+    }
+    byte[] chunk = new byte[1 << 16];
+    ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+    int perChunk = chunk.length / 4;
+    for (int off = 0; off < data.length; off += perChunk) {
+      int n = Math.min(perChunk, data.length - off);
+      bb.clear();
+      bb.asFloatBuffer().put(data, off, n);
+      d.write(chunk, 0, n * 4);
+    }
+    d.flush();
+  }
+
+  /** Reads a pack written by {@link #write}; the stream is not closed. */
+  public static VectorPack read(InputStream in) throws IOException {
+    DataInputStream d = new DataInputStream(in);
+    int magic = d.readInt();
+    if (magic != MAGIC) {
+      throw new IOException(String.format("not a vector pack (magic %08x, expected %08x)", magic,
+          MAGIC));
+    }
+    int version = d.readInt();
+    if (version != VERSION) {
+      throw new IOException("vector pack version " + version + ", expected " + VERSION);
+    }
+    int size = d.readInt();
+    int dim = d.readInt();
+    if (size < 0 || dim <= 0 || (long) size * dim > Integer.MAX_VALUE - 8) {
+      throw new IOException("vector pack header size " + size + " x dim " + dim + " is invalid");
+    }
+    String[] words = new String[size];
+    long[] counts = new long[size];
+    for (int i = 0; i < size; i++) {
+      int len = d.readInt();
+      if (len < 0 || len > (1 << 20)) {
+        throw new IOException("vector pack word " + i + " has length " + len);
+      }
+      byte[] w = new byte[len];
+      d.readFully(w);
+      words[i] = new String(w, StandardCharsets.UTF_8);
+      counts[i] = d.readLong();
+    }
+    float[] data = new float[size * dim];
+    byte[] chunk = new byte[1 << 16];
+    ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+    int perChunk = chunk.length / 4;
+    for (int off = 0; off < data.length; off += perChunk) {
+      int n = Math.min(perChunk, data.length - off);
+      try {
+        d.readFully(chunk, 0, n * 4);
+      } catch (EOFException e) {
+        throw new IOException("vector pack truncated in the matrix at float " + off, e);
+      }
+      bb.clear();
+      bb.asFloatBuffer().get(data, off, n);
+    }
+    return new VectorPack(words, data, dim, counts);
+  }
+
+  /** Exact length in bytes of {@link #write}'s output. */
+  public long serializedBytes() {
+    long n = 16L + 4L * data.length;
+    for (String w : words) {
+      n += 4 + 8 + w.getBytes(StandardCharsets.UTF_8).length;
+    }
+    return n;
   }
 }

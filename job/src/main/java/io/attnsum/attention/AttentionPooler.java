@@ -1,0 +1,289 @@
+package io.attnsum.attention;
+
+import io.attnsum.text.AnalyzedDocument;
+import io.attnsum.text.Sentence;
+import io.attnsum.vectors.VectorPack;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the sentences of a chunk of documents into attention-pooled sentence vectors.
+ *
+ * <p>Per sentence: the known tokens' vectors H {@code [T, d]} go through scaled dot-product
+ * self-attention, then attention pooling with a query q = mix · (prior-weighted document
+ * centroid) + (1 − mix) · (sentence mean): α = softmax(q·(AH)ᵀ / (√d·temperature) + w·log
+ * prior(token)), sentence vector = Σ α_t (AH)_t. The prior is SIF or IDF-style (see {@link
+ * TokenPrior}); adding its log to the logits multiplies the softmax weights by prior^w, the same
+ * reweighting SIF applies to a plain average (Arora et al. 2017).
+ *
+ * <p>Batching: sentences are cut into windows of at most {@code windowTokens} known tokens; the
+ * windows of the whole chunk are sorted by length and packed into batches of {@code batchSize}
+ * windows that share a padded length. The padded length is the window length rounded up to a
+ * multiple of {@value #LENGTH_BUCKET}, a function of the window alone: a window is therefore
+ * always computed with the same padded shape, whichever other documents share the chunk, which
+ * makes results bit-for-bit independent of chunk composition (each batch element is an
+ * independent matmul/softmax of that shape) while wasting at most 7 padded rows per window.
+ *
+ * <p>Windows of one sentence are combined weighted by their token counts, so a long sentence's
+ * vector is the token-weighted mean of its windows' pooled vectors and its α still sums to 1.
+ * Unknown tokens are skipped (α = 0); a sentence with no known token gets a zero vector.
+ *
+ * <p>Not thread-safe (reuses host buffers); one instance per task thread.
+ */
+public final class AttentionPooler {
+  static final int LENGTH_BUCKET = 8;
+  private static final Logger LOG = LoggerFactory.getLogger(AttentionPooler.class);
+
+  private final AttentionSettings settings;
+  private final VectorPack pack;
+  private final int dim;
+  private final float[] data;
+  private final float logWeightScale;
+  // Host buffers reused across batches and chunks; grown, never shrunk.
+  private float[] hostH = new float[0];
+  private float[] hostQ = new float[0];
+  private float[] hostBias = new float[0];
+  private float[] hostPooled = new float[0];
+  private float[] hostAlpha = new float[0];
+  private int[] hostLengths = new int[0];
+
+  public AttentionPooler(AttentionSettings settings, VectorPack pack) {
+    this.settings = settings;
+    this.pack = pack;
+    this.dim = pack.dim();
+    this.data = pack.data();
+    this.logWeightScale = (float) settings.priorWeight();
+  }
+
+  /** Pooled sentence vectors, one entry per document, same order. */
+  public List<PooledSentences> pool(List<AnalyzedDocument> docs) {
+    long started = System.nanoTime();
+    int docCount = docs.size();
+    List<PooledSentences> out = new ArrayList<>(docCount);
+    // Known-token rows and their positions in the sentence, per document and sentence.
+    int[][][] rows = new int[docCount][][];
+    int[][][] positions = new int[docCount][][];
+    float[][] priorLogs = new float[docCount][];
+    Windows windows = new Windows();
+    double[] centroid = new double[dim];
+    float[][] queryMix = new float[docCount][];
+    for (int di = 0; di < docCount; di++) {
+      List<Sentence> sentences = docs.get(di).sentences();
+      int n = sentences.size();
+      rows[di] = new int[n][];
+      positions[di] = new int[n][];
+      int[] known = new int[n];
+      float[][] weights = settings.tokenWeights() ? new float[n][] : null;
+      Arrays.fill(centroid, 0);
+      double centroidWeight = 0;
+      for (int si = 0; si < n; si++) {
+        String[] tokens = sentences.get(si).tokens();
+        int[] r = new int[tokens.length];
+        int[] p = new int[tokens.length];
+        int k = 0;
+        for (int t = 0; t < tokens.length; t++) {
+          int row = pack.indexOf(tokens[t]);
+          if (row >= 0) {
+            r[k] = row;
+            p[k++] = t;
+            double w = priorWeight(row);
+            int base = row * dim;
+            for (int j = 0; j < dim; j++) {
+              centroid[j] += w * data[base + j];
+            }
+            centroidWeight += w;
+          }
+        }
+        rows[di][si] = Arrays.copyOf(r, k);
+        positions[di][si] = Arrays.copyOf(p, k);
+        known[si] = k;
+        if (weights != null) {
+          weights[si] = new float[tokens.length];
+        }
+        for (int start = 0; start < k; start += settings.windowTokens()) {
+          windows.add(di, si, start, Math.min(settings.windowTokens(), k - start));
+        }
+      }
+      // Store the centroid part of the pooling query; the sentence part is added per window.
+      float[] c = new float[dim];
+      if (centroidWeight > 0) {
+        for (int j = 0; j < dim; j++) {
+          c[j] = (float) (settings.queryMix() * centroid[j] / centroidWeight);
+        }
+      }
+      queryMix[di] = c;
+      out.add(new PooledSentences(dim, new float[n * dim], known, weights));
+    }
+    int batches = attendWindows(windows, rows, positions, queryMix, out);
+    LOG.debug(
+        "pooled {} windows of {} documents in {} batches, {} ms",
+        windows.size,
+        docCount,
+        batches,
+        (System.nanoTime() - started) / 1_000_000);
+    return out;
+  }
+
+  private double priorWeight(int row) {
+    double p = (double) pack.count(row) / pack.totalCount();
+    return settings.prior().weight(p, settings.sifA(), pack.totalCount());
+  }
+
+  private int attendWindows(
+      Windows windows,
+      int[][][] rows,
+      int[][][] positions,
+      float[][] queryCentroids,
+      List<PooledSentences> out) {
+    int[] order = windows.sortedByLength();
+    int batchSize = settings.batchSize();
+    int batches = 0;
+    float poolScale = (float) (1.0 / (Math.sqrt(dim) * settings.poolTemperature()));
+    float sentenceShare = (float) (1.0 - settings.queryMix());
+    try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
+      int i = 0;
+      while (i < order.length) {
+        int padded = bucket(windows.length[order[i]]);
+        int end = i;
+        while (end < order.length
+            && end - i < batchSize
+            && bucket(windows.length[order[end]]) == padded) {
+          end++;
+        }
+        int b = end - i;
+        ensureCapacity(b, padded);
+        Arrays.fill(hostH, 0, b * padded * dim, 0f);
+        for (int slot = 0; slot < b; slot++) {
+          int w = order[i + slot];
+          int di = windows.doc[w];
+          int si = windows.sentence[w];
+          int start = windows.start[w];
+          int len = windows.length[w];
+          int[] r = rows[di][si];
+          hostLengths[slot] = len;
+          for (int t = 0; t < len; t++) {
+            int row = r[start + t];
+            System.arraycopy(data, row * dim, hostH, (slot * padded + t) * dim, dim);
+            hostBias[slot * padded + t] =
+                logWeightScale == 0 ? 0f : logWeightScale * (float) Math.log(priorWeight(row));
+          }
+          // q = mix·centroid + (1 − mix)·mean of the sentence's known vectors [d].
+          int qBase = slot * dim;
+          System.arraycopy(queryCentroids[di], 0, hostQ, qBase, dim);
+          if (sentenceShare > 0) {
+            float scale = sentenceShare / r.length;
+            for (int row : r) {
+              int base = row * dim;
+              for (int j = 0; j < dim; j++) {
+                hostQ[qBase + j] += scale * data[base + j];
+              }
+            }
+          }
+        }
+        attention.attendAndPool(
+            hostH, hostLengths, hostQ, hostBias, poolScale, b, padded, dim, hostPooled, hostAlpha);
+        batches++;
+        for (int slot = 0; slot < b; slot++) {
+          scatter(windows, order[i + slot], slot, padded, rows, positions, out);
+        }
+        i = end;
+      }
+    }
+    return batches;
+  }
+
+  /** Adds one window's pooled vector and α into its sentence, weighted by its token share. */
+  private void scatter(
+      Windows windows,
+      int w,
+      int slot,
+      int padded,
+      int[][][] rows,
+      int[][][] positions,
+      List<PooledSentences> out) {
+    int di = windows.doc[w];
+    int si = windows.sentence[w];
+    int len = windows.length[w];
+    int known = rows[di][si].length;
+    PooledSentences target = out.get(di);
+    float share = len == known ? 1f : (float) len / known;
+    float[] v = target.vectors();
+    int base = si * dim;
+    int src = slot * dim;
+    for (int j = 0; j < dim; j++) {
+      v[base + j] += share * hostPooled[src + j];
+    }
+    if (target.tokenWeights() != null) {
+      float[] alpha = target.tokenWeights()[si];
+      int[] pos = positions[di][si];
+      int start = windows.start[w];
+      for (int t = 0; t < len; t++) {
+        alpha[pos[start + t]] = share * hostAlpha[slot * padded + t];
+      }
+    }
+  }
+
+  static int bucket(int length) {
+    return (length + LENGTH_BUCKET - 1) / LENGTH_BUCKET * LENGTH_BUCKET;
+  }
+
+  private void ensureCapacity(int b, int padded) {
+    int h = b * padded * dim;
+    if (hostH.length < h) {
+      hostH = new float[h];
+    }
+    if (hostQ.length < b * dim) {
+      hostQ = new float[b * dim];
+      hostPooled = new float[b * dim];
+    }
+    if (hostBias.length < b * padded) {
+      hostBias = new float[b * padded];
+      hostAlpha = new float[b * padded];
+    }
+    if (hostLengths.length < b) {
+      hostLengths = new int[b];
+    }
+  }
+
+  /** Windows of the chunk as parallel arrays (no object per window). */
+  private static final class Windows {
+    int size;
+    int[] doc = new int[64];
+    int[] sentence = new int[64];
+    int[] start = new int[64];
+    int[] length = new int[64];
+
+    void add(int d, int s, int st, int len) {
+      if (size == doc.length) {
+        int n = size * 2;
+        doc = Arrays.copyOf(doc, n);
+        sentence = Arrays.copyOf(sentence, n);
+        start = Arrays.copyOf(start, n);
+        length = Arrays.copyOf(length, n);
+      }
+      doc[size] = d;
+      sentence[size] = s;
+      start[size] = st;
+      length[size++] = len;
+    }
+
+    /** Window indices by (length, document, sentence, start): deterministic. */
+    int[] sortedByLength() {
+      Integer[] idx = new Integer[size];
+      for (int i = 0; i < size; i++) {
+        idx[i] = i;
+      }
+      // Windows were added in (document, sentence, start) order, so a stable sort by length
+      // keeps that order among equal lengths.
+      Arrays.sort(idx, (a, b) -> Integer.compare(length[a], length[b]));
+      int[] out = new int[size];
+      for (int i = 0; i < size; i++) {
+        out[i] = idx[i];
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package io.attnsum.rank;
+
+/** How the summary length is bounded ({@code summary.budget}). */
+public enum Budget {
+  /** At most {@code summary.sentences} sentences. */
+  SENTENCES,
+  /** Sentences whose token counts add up to at most {@code summary.max-words}. */
+  WORDS,
+  /** Sentences whose texts add up to at most {@code summary.max-chars} characters. */
+  CHARS,
+  /** ceil({@code summary.ratio} × sentence count) sentences, at least one. */
+  RATIO
+}

@@ -1,0 +1,433 @@
+package io.attnsum.vectors;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.TextInputFormat;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+
+/**
+ * The vectors stage on Spark: count the corpus vocabulary, extract the vectors of those words only
+ * (from a pretrained file, or from Word2Vec trained on the corpus), and write them as one {@link
+ * VectorPack} that executors load once per JVM through {@link VectorPackCache}.
+ *
+ * <p>Words without a vector: the pack simply has no row for them ({@link VectorPack#indexOf}
+ * returns -1) and downstream stages skip such tokens; the attention stage flags a sentence none of
+ * whose tokens has a vector instead of averaging nothing.
+ *
+ * <p>Corpus-sized, not file-sized: a 2 GB pretrained file is read in parallel as lines (text
+ * formats), every line is validated, and only lines whose word the corpus uses are parsed into
+ * floats and collected; the pack then holds corpus-vocabulary rows only. A binary word2vec file
+ * has no line structure to split on (records are found only by reading from the start), so it is
+ * streamed once on the driver, filtered by the vocabulary as it goes. So is a gzip file whose name
+ * does not end in {@code .gz} (Hadoop picks codecs by extension).
+ */
+public final class VectorStage {
+  private static final Logger LOG = LoggerFactory.getLogger(VectorStage.class);
+
+  /**
+   * Up to this many distinct corpus words the vocabulary is broadcast to the join with the file's
+   * lines (no shuffle of the file); above it a shuffle join avoids shipping a huge vocabulary to
+   * every executor.
+   */
+  static final long BROADCAST_VOCABULARY_LIMIT = 2_000_000;
+
+  private VectorStage() {}
+
+  /**
+   * Prepares the pack for this run.
+   *
+   * @param sentenceTokens each sentence's normalised tokens, whole corpus (cache it: read twice)
+   * @param vectorsDir Hadoop dir where trained vectors are saved and reused
+   * @param packPath Hadoop path the pack is written to
+   * @throws VectorFileException when the vectors file is malformed (before any expensive work)
+   */
+  public static PreparedVectors prepare(
+      SparkSession spark,
+      JavaRDD<String[]> sentenceTokens,
+      VectorSettings settings,
+      String vectorsDir,
+      String packPath) {
+    long start = System.nanoTime();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Configuration conf = jsc.hadoopConfiguration();
+
+    JavaPairRDD<String, Long> vocabulary =
+        sentenceTokens
+            .flatMapToPair(VectorStage::tokenOnes)
+            .reduceByKey(Long::sum)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long vocabularySize = vocabulary.count();
+      long corpusTokens = vocabulary.values().fold(0L, Long::sum);
+      LOG.info("Corpus vocabulary: {} words, {} tokens", vocabularySize, corpusTokens);
+
+      String source;
+      String file;
+      VectorFormat format;
+      if (settings.path() != null) {
+        source = "pretrained";
+        file = settings.path();
+        format = settings.format();
+      } else {
+        Path trained = new Path(vectorsDir, "word2vec-" + settings.train().fingerprint() + ".txt");
+        FileSystem fs = trained.getFileSystem(conf);
+        if (settings.reuse() && fs.exists(trained)) {
+          source = "reused";
+          LOG.info("Reusing trained vectors {}", trained);
+        } else {
+          source = "trained";
+          List<String[]> sample = sample(sentenceTokens, settings.train());
+          VectorPack model = CorpusWord2Vec.train(sample, settings.train());
+          writeAtomically(fs, trained, out -> VectorFileWriter.writeText(model, out));
+          LOG.info("Saved trained vectors to {}", trained);
+        }
+        file = fs.makeQualified(trained).toString();
+        format = VectorFormat.WORD2VEC_TEXT;
+      }
+
+      Path filePath = new Path(file);
+      FileSystem fileFs = filePath.getFileSystem(conf);
+      FileStatus status = fileFs.getFileStatus(filePath);
+      if (status.isDirectory()) {
+        throw new VectorFileException(file, null, "is a directory; expected one vectors file");
+      }
+      VectorFileLayout layout = layout(fileFs, filePath, file, format);
+      List<PackedRow> rows;
+      if (layout.format().isBinary() || (layout.gzip() && !file.endsWith(".gz"))) {
+        LOG.info("Streaming {} on the driver ({} cannot be split)", file,
+            layout.format().isBinary() ? "binary word2vec" : "gzip without .gz suffix");
+        rows = streamOnDriver(fileFs, filePath, file, layout, vocabulary);
+      } else {
+        rows = readDistributed(spark, jsc, file, layout, vocabulary, vocabularySize);
+      }
+
+      // Frequent words first (their rows are touched most), ties by word: a deterministic order.
+      rows.sort(
+          Comparator.comparingLong((PackedRow r) -> -r.count).thenComparing(r -> r.word));
+      int dim = layout.dim();
+      String[] words = new String[rows.size()];
+      long[] counts = new long[rows.size()];
+      float[] data = new float[rows.size() * dim];
+      long covered = 0;
+      for (int i = 0; i < rows.size(); i++) {
+        PackedRow r = rows.get(i);
+        words[i] = r.word;
+        counts[i] = r.count;
+        covered += r.count;
+        System.arraycopy(r.vector, 0, data, i * dim, dim);
+      }
+      VectorPack pack = new VectorPack(words, data, dim, counts);
+
+      Path packFile = new Path(packPath);
+      FileSystem packFs = packFile.getFileSystem(conf);
+      writeAtomically(packFs, packFile, pack::write);
+      String packUri = packFs.makeQualified(packFile).toString();
+      long packBytes = packFs.getFileStatus(packFile).getLen();
+
+      long loadStart = System.nanoTime();
+      VectorPack loaded = VectorPackCache.load(packUri, conf);
+      long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
+      if (loaded.size() != pack.size()) {
+        throw new IllegalStateException("pack " + packUri + " did not read back whole");
+      }
+      double coverage = corpusTokens == 0 ? 0.0 : (double) covered / corpusTokens;
+      PreparedVectors prepared =
+          new PreparedVectors(
+              packUri, source, file, configName(layout.format()), dim, vocabularySize,
+              corpusTokens, pack.size(), coverage, packBytes, loadMillis,
+              (System.nanoTime() - start) / 1_000_000);
+      LOG.info(
+          "Vector pack {}: {} of {} corpus words, coverage {} of tokens, {} bytes, loads in {} ms",
+          packUri, pack.size(), vocabularySize, String.format("%.4f", coverage), packBytes,
+          loadMillis);
+      return prepared;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      vocabulary.unpersist(false);
+    }
+  }
+
+  private static String configName(VectorFormat f) {
+    return io.attnsum.config.ConfigReader.configName(f);
+  }
+
+  private static Iterator<Tuple2<String, Long>> tokenOnes(String[] tokens) {
+    List<Tuple2<String, Long>> out = new ArrayList<>(tokens.length);
+    for (String t : tokens) {
+      out.add(new Tuple2<>(t, 1L));
+    }
+    return out.iterator();
+  }
+
+  /** One extracted row: a corpus word, its corpus count and its vector. */
+  static final class PackedRow implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final String word;
+    final long count;
+    final long offset;
+    final float[] vector;
+
+    PackedRow(String word, long count, long offset, float[] vector) {
+      this.word = word;
+      this.count = count;
+      this.offset = offset;
+      this.vector = vector;
+    }
+  }
+
+  private static VectorFileLayout layout(
+      FileSystem fs, Path path, String file, VectorFormat format) throws IOException {
+    try (InputStream raw = new BufferedInputStream(fs.open(path), 1 << 16)) {
+      raw.mark(2);
+      byte[] magic = raw.readNBytes(2);
+      raw.reset();
+      boolean gzip = VectorFileLayout.isGzip(magic, magic.length);
+      InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+      byte[] head = in.readNBytes(VectorFileLayout.HEAD_BYTES);
+      return VectorFileLayout.detect(head, head.length, file, format, gzip);
+    }
+  }
+
+  private static List<PackedRow> streamOnDriver(
+      FileSystem fs, Path path, String file, VectorFileLayout layout,
+      JavaPairRDD<String, Long> vocabulary) throws IOException {
+    Map<String, Long> counts = new HashMap<>(vocabulary.collectAsMap());
+    VectorPack pack;
+    try (InputStream in = fs.open(path)) {
+      pack = VectorFileReader.read(in, file, layout.format(),
+          VectorFileReader.SizedFilter.of(counts.keySet()));
+    }
+    List<PackedRow> rows = new ArrayList<>(pack.size());
+    for (int i = 0; i < pack.size(); i++) {
+      float[] v = new float[pack.dim()];
+      pack.copyRow(i, v, 0);
+      rows.add(new PackedRow(pack.word(i), counts.get(pack.word(i)), i, v));
+    }
+    return rows;
+  }
+
+  private static final StructType LINE_SCHEMA =
+      new StructType()
+          .add("word", DataTypes.StringType, false)
+          .add("offset", DataTypes.LongType, false)
+          .add("values", DataTypes.BinaryType, false);
+
+  private static final StructType VOCABULARY_SCHEMA =
+      new StructType()
+          .add("word", DataTypes.StringType, false)
+          .add("count", DataTypes.LongType, false);
+
+  /**
+   * Reads a text vectors file as lines on the executors, validates every line, joins the words
+   * with the vocabulary and parses only the joined lines' values.
+   */
+  private static List<PackedRow> readDistributed(
+      SparkSession spark, JavaSparkContext jsc, String file, VectorFileLayout layout,
+      JavaPairRDD<String, Long> vocabulary, long vocabularySize) {
+    LongAccumulator vectorLines = jsc.sc().longAccumulator("vector file lines");
+    JavaRDD<Row> lines =
+        jsc.hadoopFile(file, TextInputFormat.class, LongWritable.class, Text.class)
+            .mapPartitions(new LineSplitter(file, layout, vectorLines));
+    Dataset<Row> fileWords = spark.createDataFrame(lines, LINE_SCHEMA);
+    Dataset<Row> corpusWords =
+        spark.createDataFrame(
+            vocabulary.map(t -> RowFactory.create(t._1(), t._2())), VOCABULARY_SCHEMA);
+    if (vocabularySize <= BROADCAST_VOCABULARY_LIMIT) {
+      corpusWords = functions.broadcast(corpusWords);
+    }
+    JavaRDD<PackedRow> joined =
+        fileWords
+            .join(corpusWords, "word")
+            .javaRDD()
+            .mapPartitions(new ValueParser(file, layout));
+    List<PackedRow> matches;
+    try {
+      matches = new ArrayList<>(joined.collect());
+    } catch (Exception e) { // Spark throws its checked SparkException undeclared
+      throw unwrapFileError(e);
+    }
+    if (layout.hasHeader() && vectorLines.value() != layout.headerCount()) {
+      // An accumulator updated in a transformation may over-count retried tasks, so this only warns.
+      LOG.warn("{}: the header announces {} vectors, {} lines were read", file,
+          layout.headerCount(), vectorLines.value());
+    }
+    // Duplicate words in the file: keep the first occurrence, as the streaming reader does.
+    Map<String, PackedRow> first = new HashMap<>(matches.size() * 2);
+    for (PackedRow r : matches) {
+      first.merge(r.word, r, (a, b) -> a.offset <= b.offset ? a : b);
+    }
+    if (first.size() < matches.size()) {
+      LOG.warn("{}: {} duplicate words ignored (first vector kept)", file,
+          matches.size() - first.size());
+    }
+    return new ArrayList<>(first.values());
+  }
+
+  /** A task failure caused by a bad file is reported as the file error itself. */
+  private static RuntimeException unwrapFileError(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof VectorFileException v) {
+        return v;
+      }
+    }
+    return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+  }
+
+  /** Validates each line and emits (word, byte offset, the bytes after the word). */
+  static final class LineSplitter
+      implements org.apache.spark.api.java.function.FlatMapFunction<
+          Iterator<Tuple2<LongWritable, Text>>, Row> {
+    private static final long serialVersionUID = 1L;
+    private final String file;
+    private final VectorFileLayout layout;
+    private final LongAccumulator vectorLines;
+
+    LineSplitter(String file, VectorFileLayout layout, LongAccumulator vectorLines) {
+      this.file = file;
+      this.layout = layout;
+      this.vectorLines = vectorLines;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Tuple2<LongWritable, Text>> it) {
+      VectorLineParser parser = new VectorLineParser(file, layout.dim(), layout.dimSource());
+      List<Row> out = new ArrayList<>();
+      long n = 0;
+      while (it.hasNext()) {
+        Tuple2<LongWritable, Text> kv = it.next();
+        long offset = kv._1().get();
+        if (offset == 0 && layout.hasHeader()) {
+          continue; // the header, checked on the driver
+        }
+        Text text = kv._2();
+        byte[] b = text.getBytes(); // reused by the reader: copy what is kept
+        int from = offset == 0 ? layout.bomBytes() : 0;
+        int end = VectorLineParser.contentEnd(b, from, text.getLength());
+        if (end == from) {
+          continue;
+        }
+        int wEnd = VectorLineParser.wordEnd(b, from, end);
+        String word = parser.decode(b, from, wEnd - from, -1, offset);
+        parser.checkFieldCount(b, wEnd, end, word, -1, offset);
+        n++;
+        out.add(RowFactory.create(word, offset, Arrays.copyOfRange(b, wEnd, end)));
+      }
+      vectorLines.add(n);
+      return out.iterator();
+    }
+  }
+
+  /** Parses the values of joined lines: rows are (word, offset, values, count). */
+  static final class ValueParser
+      implements org.apache.spark.api.java.function.FlatMapFunction<Iterator<Row>, PackedRow> {
+    private static final long serialVersionUID = 1L;
+    private final String file;
+    private final VectorFileLayout layout;
+
+    ValueParser(String file, VectorFileLayout layout) {
+      this.file = file;
+      this.layout = layout;
+    }
+
+    @Override
+    public Iterator<PackedRow> call(Iterator<Row> it) {
+      VectorLineParser parser = new VectorLineParser(file, layout.dim(), layout.dimSource());
+      List<PackedRow> out = new ArrayList<>();
+      while (it.hasNext()) {
+        Row r = it.next();
+        byte[] values = r.getAs("values");
+        long offset = r.getAs("offset");
+        float[] v = new float[layout.dim()];
+        parser.parseValues(values, 0, values.length, v, 0, -1, offset);
+        out.add(new PackedRow(r.getAs("word"), r.<Long>getAs("count"), offset, v));
+      }
+      return out.iterator();
+    }
+  }
+
+  /**
+   * A deterministic sample of at most {@code sample-sentences} sentences, in corpus order: each
+   * sentence is kept when a hash of its position (and the seed) falls below the target fraction,
+   * and {@code take} caps the count. Never collects more than the bound to the driver.
+   */
+  static List<String[]> sample(JavaRDD<String[]> sentences, VectorSettings.Training t) {
+    long total = sentences.count();
+    int bound = t.sampleSentences();
+    if (total <= bound) {
+      LOG.info("Training Word2Vec on all {} sentences", total);
+      return sentences.collect();
+    }
+    double fraction = (double) bound / total;
+    long seed = t.seed();
+    List<String[]> sample =
+        sentences
+            .zipWithIndex()
+            .filter(s -> unitHash(s._2(), seed) < fraction)
+            .map(Tuple2::_1)
+            .take(bound);
+    LOG.info("Training Word2Vec on a sample of {} of {} sentences", sample.size(), total);
+    return sample;
+  }
+
+  /** SplitMix64's finaliser (Steele et al. 2014) of {@code index ^ seed}, mapped to [0, 1). */
+  static double unitHash(long index, long seed) {
+    long z = index * 0x9E3779B97F4A7C15L ^ seed;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z = z ^ (z >>> 31);
+    return (z >>> 11) * 0x1.0p-53;
+  }
+
+  private interface StreamWriter {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /** Writes to a temporary sibling, then renames, so readers never see a half-written file. */
+  private static void writeAtomically(FileSystem fs, Path target, StreamWriter writer)
+      throws IOException {
+    Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
+    try (OutputStream out = new BufferedOutputStream(fs.create(tmp, true), 1 << 16)) {
+      writer.write(out);
+    }
+    if (fs.exists(target) && !fs.delete(target, false)) {
+      throw new IOException("cannot replace " + target);
+    }
+    if (!fs.rename(tmp, target)) {
+      throw new IOException("cannot rename " + tmp + " to " + target);
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package io.attnsum.attention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.attnsum.text.AnalyzedDocument;
+import io.attnsum.text.Sentence;
+import io.attnsum.vectors.VectorPack;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class AttentionPoolerTest {
+  private static final int DIM = 16;
+  private static final VectorPack PACK = SyntheticCorpus.numberedPack(60, DIM, 3);
+
+  /** Float64 reference of the whole pooler for one document, sentence by sentence, no batching. */
+  static double[][] reference(AnalyzedDocument doc, AttentionSettings s, VectorPack pack) {
+    int dim = pack.dim();
+    double[] centroid = new double[dim];
+    double weight = 0;
+    for (Sentence sentence : doc.sentences()) {
+      for (String token : sentence.tokens()) {
+        int row = pack.indexOf(token);
+        if (row >= 0) {
+          double w = prior(s, pack, row);
+          for (int k = 0; k < dim; k++) {
+            centroid[k] += w * pack.data()[row * dim + k];
+          }
+          weight += w;
+        }
+      }
+    }
+    double[][] out = new double[doc.sentences().size()][];
+    for (Sentence sentence : doc.sentences()) {
+      List<Integer> rows = new ArrayList<>();
+      for (String token : sentence.tokens()) {
+        if (pack.indexOf(token) >= 0) {
+          rows.add(pack.indexOf(token));
+        }
+      }
+      double[] v = new double[dim];
+      out[sentence.index()] = v;
+      if (rows.isEmpty()) {
+        continue;
+      }
+      float[] q = new float[dim];
+      for (int k = 0; k < dim; k++) {
+        double mean = 0;
+        for (int row : rows) {
+          mean += pack.data()[row * dim + k];
+        }
+        q[k] = (float) (s.queryMix() * centroid[k] / weight + (1 - s.queryMix()) * mean / rows.size());
+      }
+      for (int start = 0; start < rows.size(); start += s.windowTokens()) {
+        int len = Math.min(s.windowTokens(), rows.size() - start);
+        float[] h = new float[len * dim];
+        float[] bias = new float[len];
+        for (int t = 0; t < len; t++) {
+          int row = rows.get(start + t);
+          pack.copyRow(row, h, t * dim);
+          bias[t] = (float) (s.priorWeight() * Math.log(prior(s, pack, row)));
+        }
+        double[][] r =
+            BatchedSelfAttentionTest.reference(
+                h, len, dim, q, bias, 1.0 / (Math.sqrt(dim) * s.poolTemperature()));
+        for (int k = 0; k < dim; k++) {
+          v[k] += (double) len / rows.size() * r[0][k];
+        }
+      }
+    }
+    return out;
+  }
+
+  private static double prior(AttentionSettings s, VectorPack pack, int row) {
+    return s.prior().weight((double) pack.count(row) / pack.totalCount(), s.sifA(), pack.totalCount());
+  }
+
+  private static List<AnalyzedDocument> randomDocs(long seed, int count) {
+    Random random = new Random(seed);
+    List<AnalyzedDocument> docs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      docs.add(SyntheticCorpus.randomDoc("d" + i, random, 60, 8, 30));
+    }
+    return docs;
+  }
+
+  @Property(tries = 8)
+  void matchesFloat64ReferenceIncludingWindows(
+      @ForAll @IntRange(min = 1, max = 9) int batchSize,
+      @ForAll @IntRange(min = 4, max = 40) int window,
+      @ForAll("priors") TokenPrior prior,
+      @ForAll @IntRange(min = 0, max = 1000) int seed) {
+    AttentionSettings s =
+        new AttentionSettings(batchSize, window, false, prior, 1e-2, 1.0, 0.5, 1.0);
+    List<AnalyzedDocument> docs = randomDocs(seed, 5);
+    List<PooledSentences> pooled = new AttentionPooler(s, PACK).pool(docs);
+    for (int d = 0; d < docs.size(); d++) {
+      double[][] ref = reference(docs.get(d), s, PACK);
+      for (int i = 0; i < ref.length; i++) {
+        for (int k = 0; k < DIM; k++) {
+          assertThat((double) pooled.get(d).vectors()[i * DIM + k]).isCloseTo(ref[i][k], within(2e-5));
+        }
+      }
+    }
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<TokenPrior> priors() {
+    return net.jqwik.api.Arbitraries.of(TokenPrior.class);
+  }
+
+  @Property(tries = 6)
+  void aDocumentsVectorsDoNotDependOnItsChunkBitForBit(
+      @ForAll @IntRange(min = 1, max = 64) int batchSize,
+      @ForAll @IntRange(min = 0, max = 1000) int seed) {
+    AttentionSettings s = AttentionSettings.defaults().withBatch(batchSize, 12).withTokenWeights(true);
+    List<AnalyzedDocument> docs = randomDocs(seed, 12);
+    AnalyzedDocument target = docs.get(5);
+    PooledSentences alone = new AttentionPooler(s, PACK).pool(List.of(target)).get(0);
+    PooledSentences inChunk = new AttentionPooler(s, PACK).pool(docs).get(5);
+    List<AnalyzedDocument> reversed = new ArrayList<>(docs.subList(3, 12));
+    java.util.Collections.reverse(reversed);
+    PooledSentences otherChunk =
+        new AttentionPooler(s.withBatch(1 + batchSize / 2, 12), PACK).pool(reversed).get(6);
+    for (PooledSentences p : List.of(inChunk, otherChunk)) {
+      assertThat(p.vectors()).isEqualTo(alone.vectors());
+      assertThat(p.knownTokens()).isEqualTo(alone.knownTokens());
+      for (int i = 0; i < alone.size(); i++) {
+        assertThat(p.tokenWeights()[i]).isEqualTo(alone.tokenWeights()[i]);
+      }
+    }
+  }
+
+  @Test
+  void tokenWeightsSumToOneOverKnownTokensAcrossWindowsAndUnknownsGetZero() {
+    AttentionSettings s = AttentionSettings.defaults().withBatch(4, 4).withTokenWeights(true);
+    AnalyzedDocument doc =
+        SyntheticCorpus.doc("d", "w1 oov w2 w3 w4 w5 w6 w7 w8 w9 w10", "oov nope", "w3");
+    PooledSentences p = new AttentionPooler(s, PACK).pool(List.of(doc)).get(0);
+    assertThat(p.knownTokens()).containsExactly(10, 0, 1);
+    float[] alpha = p.tokenWeights()[0];
+    assertThat(alpha).hasSize(11);
+    assertThat(alpha[1]).isEqualTo(0f);
+    double sum = 0;
+    for (float a : alpha) {
+      sum += a;
+    }
+    assertThat(sum).isCloseTo(1.0, within(1e-6));
+    assertThat(p.tokenWeights()[1]).containsExactly(0f, 0f);
+    assertThat(p.tokenWeights()[2]).containsExactly(1f);
+    // no known token: zero vector; one token: attention and pooling return that token's vector
+    for (int k = 0; k < DIM; k++) {
+      assertThat(p.vectors()[DIM + k]).isEqualTo(0f);
+      assertThat(p.vectors()[2 * DIM + k])
+          .isCloseTo(PACK.data()[PACK.indexOf("w3") * DIM + k], within(1e-6f));
+    }
+    // a 10-token sentence in windows of 4 is the token-weighted mean of 3 windows (4, 4, 2)
+    double[][] ref = reference(doc, s, PACK);
+    for (int k = 0; k < DIM; k++) {
+      assertThat((double) p.vectors()[k]).isCloseTo(ref[0][k], within(2e-5));
+    }
+    assertThat(Arrays.equals(ref[0], reference(doc, s.withBatch(4, 100), PACK)[0])).isFalse();
+  }
+}

@@ -1,0 +1,150 @@
+package io.attnsum.attention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BatchedSelfAttentionTest {
+
+  /** Plain float64 attention + pooling of one unpadded sentence: {pooled [d], alpha [len]}. */
+  static double[][] reference(float[] h, int len, int dim, float[] q, float[] bias, double scale) {
+    double[][] a = new double[len][len];
+    for (int i = 0; i < len; i++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < len; j++) {
+        double dot = 0;
+        for (int k = 0; k < dim; k++) {
+          dot += (double) h[i * dim + k] * h[j * dim + k];
+        }
+        a[i][j] = dot / Math.sqrt(dim);
+        max = Math.max(max, a[i][j]);
+      }
+      double sum = 0;
+      for (int j = 0; j < len; j++) {
+        a[i][j] = Math.exp(a[i][j] - max);
+        sum += a[i][j];
+      }
+      for (int j = 0; j < len; j++) {
+        a[i][j] /= sum;
+      }
+    }
+    double[][] attended = new double[len][dim];
+    for (int i = 0; i < len; i++) {
+      for (int j = 0; j < len; j++) {
+        for (int k = 0; k < dim; k++) {
+          attended[i][k] += a[i][j] * h[j * dim + k];
+        }
+      }
+    }
+    double[] logits = new double[len];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < len; i++) {
+      double dot = 0;
+      for (int k = 0; k < dim; k++) {
+        dot += attended[i][k] * q[k];
+      }
+      logits[i] = dot * scale + bias[i];
+      max = Math.max(max, logits[i]);
+    }
+    double sum = 0;
+    for (int i = 0; i < len; i++) {
+      logits[i] = Math.exp(logits[i] - max);
+      sum += logits[i];
+    }
+    double[] pooled = new double[dim];
+    for (int i = 0; i < len; i++) {
+      logits[i] /= sum;
+      for (int k = 0; k < dim; k++) {
+        pooled[k] += logits[i] * attended[i][k];
+      }
+    }
+    return new double[][] {pooled, logits};
+  }
+
+  @Test
+  void paddedBatchMatchesFloat64ReferenceAndPaddingIsInvisible() {
+    Random random = new Random(42);
+    int dim = 12;
+    int batch = 7;
+    int tokens = 16;
+    int[] lengths = {1, 16, 5, 9, 2, 16, 13};
+    float[] h = new float[batch * tokens * dim];
+    float[] q = new float[batch * dim];
+    float[] bias = new float[batch * tokens];
+    for (int i = 0; i < h.length; i++) {
+      // padded rows get large garbage on purpose: masks must make it irrelevant
+      h[i] = (float) random.nextGaussian() * ((i / dim) % tokens < lengths[i / dim / tokens] ? 1 : 50);
+    }
+    for (int i = 0; i < q.length; i++) {
+      q[i] = (float) random.nextGaussian();
+    }
+    for (int i = 0; i < bias.length; i++) {
+      bias[i] = (float) Math.log(0.05 + random.nextDouble());
+    }
+    float[] pooled = new float[batch * dim];
+    float[] alpha = new float[batch * tokens];
+    float[] biasCopy = bias.clone();
+    try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
+      attention.attendAndPool(h, lengths, q, biasCopy, 0.7f, batch, tokens, dim, pooled, alpha);
+    }
+    for (int b = 0; b < batch; b++) {
+      int len = lengths[b];
+      float[] hb = java.util.Arrays.copyOfRange(h, b * tokens * dim, (b * tokens + len) * dim);
+      float[] qb = java.util.Arrays.copyOfRange(q, b * dim, (b + 1) * dim);
+      float[] biasB = java.util.Arrays.copyOfRange(bias, b * tokens, b * tokens + len);
+      double[][] ref = reference(hb, len, dim, qb, biasB, 0.7);
+      for (int k = 0; k < dim; k++) {
+        assertThat((double) pooled[b * dim + k]).isCloseTo(ref[0][k], within(1e-5));
+      }
+      for (int t = 0; t < tokens; t++) {
+        double expected = t < len ? ref[1][t] : 0.0;
+        assertThat((double) alpha[b * tokens + t]).isCloseTo(expected, within(1e-6));
+      }
+      for (int t = len; t < tokens; t++) {
+        assertThat(alpha[b * tokens + t]).isEqualTo(0f); // exactly zero, not just small
+      }
+    }
+  }
+
+  @Test
+  void aSentenceAloneEqualsItselfInsideALargerPaddedBatch() {
+    Random random = new Random(7);
+    int dim = 8;
+    int len = 5;
+    float[] sentence = new float[len * dim];
+    for (int i = 0; i < sentence.length; i++) {
+      sentence[i] = (float) random.nextGaussian();
+    }
+    float[] q = {1, -1, 0.5f, 0, 2, 0, -0.5f, 1};
+    float[] bias = {0, -1, -2, 0.5f, 0};
+    float[] alone = new float[dim];
+    float[] alphaAlone = new float[len];
+    float[] inBatch = new float[3 * dim];
+    float[] alphaBatch = new float[3 * 9];
+    try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
+      attention.attendAndPool(sentence, new int[] {len}, q, bias.clone(), 1f, 1, len, dim, alone,
+          alphaAlone);
+      // same sentence in slot 1 of a batch padded to 9 tokens, between random neighbours
+      int tokens = 9;
+      float[] h = new float[3 * tokens * dim];
+      for (int i = 0; i < h.length; i++) {
+        h[i] = (float) random.nextGaussian();
+      }
+      System.arraycopy(sentence, 0, h, tokens * dim, len * dim);
+      float[] qs = new float[3 * dim];
+      System.arraycopy(q, 0, qs, dim, dim);
+      float[] biases = new float[3 * tokens];
+      System.arraycopy(bias, 0, biases, tokens, len);
+      attention.attendAndPool(h, new int[] {9, len, 3}, qs, biases, 1f, 3, tokens, dim, inBatch,
+          alphaBatch);
+    }
+    for (int k = 0; k < dim; k++) {
+      assertThat(inBatch[dim + k]).isCloseTo(alone[k], within(1e-6f));
+    }
+    for (int t = 0; t < len; t++) {
+      assertThat(alphaBatch[9 + t]).isCloseTo(alphaAlone[t], within(1e-6f));
+    }
+  }
+}

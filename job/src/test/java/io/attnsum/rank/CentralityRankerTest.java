@@ -1,0 +1,123 @@
+package io.attnsum.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CentralityRankerTest {
+  private static final RankSettings S = RankSettings.defaults();
+
+  private static SentenceGraph randomGraph(Random random, int n, int dim) {
+    float[] v = new float[n * dim];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) random.nextGaussian();
+    }
+    return SentenceGraph.of(v, n, dim);
+  }
+
+  /** Solves (I − δAᵀ) π = (1 − δ)/n by Gaussian elimination: the fixed point, not an iteration. */
+  private static double[] stationaryBySolve(double[] a, int n, double d) {
+    double[][] m = new double[n][n + 1];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        m[i][j] = (i == j ? 1 : 0) - d * a[j * n + i];
+      }
+      m[i][n] = (1 - d) / n;
+    }
+    for (int c = 0; c < n; c++) {
+      int p = c;
+      for (int r = c + 1; r < n; r++) {
+        if (Math.abs(m[r][c]) > Math.abs(m[p][c])) {
+          p = r;
+        }
+      }
+      double[] t = m[c];
+      m[c] = m[p];
+      m[p] = t;
+      for (int r = 0; r < n; r++) {
+        if (r != c) {
+          double f = m[r][c] / m[c][c];
+          for (int k = c; k <= n; k++) {
+            m[r][k] -= f * m[c][k];
+          }
+        }
+      }
+    }
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = m[i][n] / m[i][i];
+    }
+    return x;
+  }
+
+  @Test
+  void stationaryDistributionIsTheFixedPointOfTheDampedAttentionWalk() {
+    Random random = new Random(11);
+    CentralityRanker ranker = new CentralityRanker(S);
+    for (int n : new int[] {2, 3, 17, 60}) {
+      SentenceGraph g = randomGraph(random, n, 10);
+      double[] a = ranker.attention(g);
+      for (int i = 0; i < n; i++) {
+        double row = 0;
+        for (int j = 0; j < n; j++) {
+          row += a[i * n + j];
+        }
+        assertThat(row).isCloseTo(1.0, within(1e-12));
+        assertThat(a[i * n + i]).isEqualTo(0.0);
+        // softmax(cos / τ) against the definition, for one pair
+        int j = (i + 1) % n;
+        double z = 0;
+        for (int k = 0; k < n; k++) {
+          z += k == i ? 0 : Math.exp(g.cosine(i, k) / S.temperature());
+        }
+        assertThat(a[i * n + j]).isCloseTo(Math.exp(g.cosine(i, j) / S.temperature()) / z, within(1e-12));
+      }
+      double[] pi = ranker.stationary(g);
+      double[] expected = stationaryBySolve(a, n, S.damping());
+      for (int i = 0; i < n; i++) {
+        assertThat(pi[i]).isCloseTo(expected[i], within(1e-10));
+      }
+    }
+  }
+
+  @Test
+  void directedCentralityFollowsPacSumOnAHandComputedGraph() {
+    // Unit vectors in 2D at angles 0, 60, 90 degrees: cos = [[1, .5, 0], [.5, 1, .866], [0, .866, 1]]
+    float c60 = (float) Math.cos(Math.PI / 3);
+    float s60 = (float) Math.sin(Math.PI / 3);
+    SentenceGraph g = SentenceGraph.of(new float[] {1, 0, c60, s60, 0, 1}, 3, 2);
+    // threshold 0.5: cut = 0 + 0.5 * (0.866 - 0) = 0.433; edges e01 = 0.067, e12 = 0.433, e02 = 0
+    RankSettings s = settings(-0.5, 1.0, 0.5);
+    double[] c = new CentralityRanker(s).directed(g);
+    double cut = 0.5 * s60;
+    double e01 = 0.5 - cut;
+    double e12 = s60 - cut;
+    assertThat(c[0]).isCloseTo(1.0 * e01, within(1e-6));
+    assertThat(c[1]).isCloseTo(-0.5 * e01 + 1.0 * e12, within(1e-6));
+    assertThat(c[2]).isCloseTo(-0.5 * e12, within(1e-6));
+  }
+
+  @Test
+  void zeroVectorsAndOneSentenceDocumentsGetFiniteScores() {
+    CentralityRanker ranker = new CentralityRanker(S);
+    double[] one = ranker.score(SentenceGraph.of(new float[] {0, 0}, 1, 2), new int[] {4});
+    assertThat(one[0]).isFinite();
+    double[] none = ranker.score(SentenceGraph.of(new float[6], 3, 2), new int[] {2, 9, 9});
+    // equal (zero) centrality: only the priors speak: position favours 1 over 2, length 1 over 0
+    assertThat(java.util.Arrays.stream(none).allMatch(Double::isFinite)).isTrue();
+    assertThat(none[1]).isGreaterThan(none[2]);
+    assertThat(none[0] - none[1])
+        .isCloseTo(S.positionWeight() * (1 - Math.pow(2, -S.positionDecay()))
+            - S.lengthWeight() * (1 - 2.0 / S.lengthTarget()), within(1e-12));
+  }
+
+  static RankSettings settings(double earlier, double later, double threshold) {
+    RankSettings d = RankSettings.defaults();
+    return new RankSettings(d.sentences(), d.budget(), d.ratio(), d.maxWords(), d.maxChars(),
+        d.temperature(), d.damping(), d.stationaryWeight(), d.directedWeight(), earlier, later,
+        threshold, d.positionWeight(), d.positionDecay(), d.lengthWeight(), d.lengthTarget(),
+        d.redundancy(), d.mmrLambda());
+  }
+}

@@ -1,0 +1,180 @@
+package io.attnsum.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attnsum.attention.AttentionSettings;
+import io.attnsum.attention.SyntheticCorpus;
+import io.attnsum.config.ConfigLoader;
+import io.attnsum.config.ConfigReader;
+import io.attnsum.text.AnalyzedDocument;
+import io.attnsum.vectors.VectorPack;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DocumentSummarizerTest {
+  private static final AnalyzedDocument TOPIC =
+      SyntheticCorpus.doc(
+          "topic",
+          "markets rose slightly on monday morning",
+          "the new vaccine cuts flu infections in children sharply",
+          "the vaccine cuts flu",
+          "flu infections in children",
+          "children infections sharply down",
+          "the new vaccine in children",
+          "weather was mild across the region");
+  private static final VectorPack PACK = packFor(TOPIC);
+
+  private static VectorPack packFor(AnalyzedDocument... docs) {
+    Set<String> words = new LinkedHashSet<>();
+    for (AnalyzedDocument d : docs) {
+      d.sentences().forEach(s -> words.addAll(Arrays.asList(s.tokens())));
+    }
+    words.add("w0");
+    return SyntheticCorpus.pack(new ArrayList<>(words), 48, 5);
+  }
+
+  /** Settings from reference.conf with overrides such as "rank.position-weight = 0". */
+  static RankSettings rank(String... overrides) {
+    return RankSettings.from(new ConfigReader(ConfigLoader.load(null, List.of(overrides))));
+  }
+
+  private static DocumentSummary one(RankSettings rank, AnalyzedDocument doc) {
+    return new DocumentSummarizer(AttentionSettings.defaults(), rank, PACK)
+        .summarize(List.of(doc))
+        .get(0);
+  }
+
+  @Test
+  void referenceConfDefaultsMatchTheDefaultsFactories() {
+    assertThat(rank()).isEqualTo(RankSettings.defaults());
+    assertThat(AttentionSettings.from(new ConfigReader(ConfigLoader.load(null, List.of()))))
+        .isEqualTo(AttentionSettings.defaults());
+  }
+
+  @Test
+  void theSentenceEveryOtherSentenceRepeatsRanksFirst() {
+    DocumentSummary s = one(rank("rank.position-weight = 0", "rank.length-weight = 0"), TOPIC);
+    assertThat(s.sentences().get(1).rank()).isEqualTo(1);
+    assertThat(s.selected()).contains(1);
+    // the off-topic opener is not selected (with random vectors its similarity to the rest is
+    // small but not zero, so only its exclusion is asserted, not its exact rank)
+    assertThat(s.selected()).doesNotContain(0);
+  }
+
+  @Test
+  void aDuplicatedSentenceIsNeverSelectedTwice() {
+    AnalyzedDocument doc =
+        SyntheticCorpus.doc(
+            "dup",
+            "the new vaccine cuts flu infections in children sharply",
+            "the new vaccine cuts flu infections in children sharply",
+            "the vaccine cuts flu",
+            "markets rose slightly on monday morning",
+            "flu infections in children");
+    for (String redundancy : List.of("mmr", "trigram")) {
+      for (String lambda : List.of("1.0", "0.7")) {
+        DocumentSummary s =
+            one(rank("rank.redundancy = " + redundancy, "rank.mmr-lambda = " + lambda,
+                "summary.sentences = 2"), doc);
+        assertThat(s.selected()).hasSize(2);
+        // exactly one of the two copies (the topic sentence is worth selecting once)
+        assertThat(Arrays.stream(s.selected()).filter(i -> i < 2).count())
+            .as(redundancy + " " + lambda).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void oneSentenceDocumentSelectsThatSentence() {
+    DocumentSummary s = one(rank(), SyntheticCorpus.doc("one", "the vaccine cuts flu"));
+    assertThat(s.selected()).containsExactly(0);
+    assertThat(s.sentences().get(0).rank()).isEqualTo(1);
+    assertThat(s.sentences().get(0).selected()).isTrue();
+    assertThat(s.sentences().get(0).knownTokens()).isEqualTo(4);
+    assertThat(s.sentences().get(0).score()).isFinite();
+  }
+
+  @Test
+  void documentWithoutKnownTokensIsRankedByPriorsAlone() {
+    AnalyzedDocument doc =
+        SyntheticCorpus.doc("oov", "zz yy xx", "aa bb cc dd", "qq", "rr ss tt uu", "pp oo");
+    DocumentSummary s = one(rank("rank.position-weight = 1", "rank.position-decay = 1"), doc);
+    assertThat(s.sentences()).allSatisfy(x -> {
+      assertThat(x.knownTokens()).isZero();
+      assertThat(x.score()).isFinite();
+      assertThat(x.tokenWeights()).isNull();
+    });
+    // position prior decides among sentences long enough; "qq" (1 token) loses on length
+    assertThat(s.selected()).containsExactly(0, 1, 3);
+  }
+
+  @Test
+  void emptyDocumentGetsAnEmptySummary() {
+    AnalyzedDocument empty =
+        new AnalyzedDocument("e", io.attnsum.text.Language.EN, "", List.of(), 0, 0);
+    DocumentSummary s = one(rank(), empty);
+    assertThat(s.sentences()).isEmpty();
+    assertThat(s.selected()).isEmpty();
+  }
+
+  @Test
+  void budgetsBoundTheSummary() {
+    // 7 sentences with 6, 9, 4, 4, 4, 5, 6 tokens
+    DocumentSummary words = one(rank("summary.budget = words", "summary.max-words = 13"), TOPIC);
+    int total = 0;
+    for (int i : words.selected()) {
+      total += TOPIC.sentences().get(i).tokens().length;
+    }
+    assertThat(total).isLessThanOrEqualTo(13);
+    assertThat(words.selected().length).isGreaterThanOrEqualTo(2);
+    DocumentSummary chars = one(rank("summary.budget = chars", "summary.max-chars = 5"), TOPIC);
+    assertThat(chars.selected()).hasSize(1); // nothing fits: the top-ranked sentence alone
+    assertThat(chars.sentences().get(chars.selected()[0]).rank()).isEqualTo(1);
+    DocumentSummary ratio = one(rank("summary.budget = ratio", "summary.ratio = 0.3"), TOPIC);
+    assertThat(ratio.selected()).hasSize(3); // ceil(0.3 * 7)
+    assertThat(ratio.selected()).isSorted();
+  }
+
+  @Test
+  void ranksAreAPermutationWithTiesInDocumentOrder() {
+    AnalyzedDocument doc = SyntheticCorpus.doc("tie", "zz yy", "aa bb", "cc dd", "ee ff");
+    DocumentSummary s = one(rank("rank.position-weight = 0", "rank.length-weight = 0"), doc);
+    // all scores equal (zero vectors, no priors): rank follows document order
+    assertThat(s.sentences().stream().mapToInt(ScoredSentence::rank).toArray())
+        .containsExactly(1, 2, 3, 4);
+    assertThat(s.selected()).containsExactly(0, 1, 2);
+  }
+
+  @Test
+  void aDocumentsSummaryDoesNotDependOnItsChunkBitForBit() {
+    Random random = new Random(99);
+    VectorPack pack = SyntheticCorpus.numberedPack(80, 24, 9);
+    List<AnalyzedDocument> docs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      docs.add(SyntheticCorpus.randomDoc("r" + i, random, 80, 12, 40));
+    }
+    AttentionSettings attention =
+        AttentionSettings.defaults().withBatch(16, 16).withTokenWeights(true);
+    List<DocumentSummary> chunk =
+        new DocumentSummarizer(attention, rank(), pack).summarize(docs);
+    for (int d : new int[] {0, 7, 19}) {
+      DocumentSummary alone =
+          new DocumentSummarizer(attention.withBatch(3, 16), rank(), pack)
+              .summarize(List.of(docs.get(d)))
+              .get(0);
+      assertThat(chunk.get(d).selected()).isEqualTo(alone.selected());
+      for (int i = 0; i < alone.sentences().size(); i++) {
+        ScoredSentence a = alone.sentences().get(i);
+        ScoredSentence c = chunk.get(d).sentences().get(i);
+        assertThat(c.score()).isEqualTo(a.score());
+        assertThat(c.rank()).isEqualTo(a.rank());
+        assertThat(c.tokenWeights()).isEqualTo(a.tokenWeights());
+      }
+    }
+  }
+}
