@@ -31,7 +31,9 @@ CP_FILE="${BENCH_DIR}/classpath.txt"
 
 (cd "${ROOT}/job" && mvn -B -o -q compile \
   && mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="${CP_FILE}" -Dmdep.includeScope=test)
-CP="${ROOT}/job/target/classes:$(cat "${CP_FILE}")"
+# A private copy of the classes, so a rebuild during the benchmark cannot pull them away.
+rm -rf "${BENCH_DIR}/classes" && cp -r "${ROOT}/job/target/classes" "${BENCH_DIR}/classes"
+CP="${BENCH_DIR}/classes:$(cat "${CP_FILE}")"
 JVM=(java "-Xmx${JAVA_HEAP}" -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G
   -Dlog4j2.level=warn -cp "${CP}" io.attnsum.vectors.VectorLoadBenchmark)
 

@@ -8,6 +8,7 @@ import io.attnsum.job.QualityException;
 import io.attnsum.job.RunResult;
 import io.attnsum.job.SummarizationJob;
 import io.attnsum.read.InputException;
+import io.attnsum.vectors.VectorFileException;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -152,6 +153,9 @@ public final class Main {
       return fail(USAGE, "config_error", e, config, started);
     } catch (InputException e) {
       return fail(NO_INPUT, "input_error", e, config, started);
+    } catch (VectorFileException e) {
+      // vectors.path names a file that cannot be used: fix the file or the configuration.
+      return fail(USAGE, "vectors_error", e, config, started);
     } catch (QualityException e) {
       return fail(QUALITY, "quality_error", e, config, started);
     } catch (Exception e) {

@@ -71,9 +71,10 @@ public final class SummarizationJob {
           "is error-if-exists and " + layout.published() + " already exists");
     }
     try {
-      RunResult result = execute(layout, started, startedAt);
-      return result;
-    } catch (RuntimeException | IOException e) {
+      return execute(layout, started, startedAt);
+    } catch (Throwable e) {
+      // Spark rethrows task failures as the checked SparkException without declaring it, so
+      // catch everything: a failed run must never leave staging output behind.
       layout.discard();
       throw e;
     }

@@ -3,7 +3,9 @@ package io.attnsum.vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.models.embeddings.learning.impl.elements.CBOW;
 import org.deeplearning4j.models.embeddings.learning.impl.elements.SkipGram;
 import org.deeplearning4j.models.word2vec.VocabWord;
@@ -43,10 +45,20 @@ public final class CorpusWord2Vec {
     }
     long start = System.nanoTime();
     Collection<String> lines = new ArrayList<>(sentences.size());
+    Map<String, Integer> tokenCounts = new HashMap<>();
     for (String[] tokens : sentences) {
       if (tokens.length > 0) {
         lines.add(String.join(" ", tokens));
+        for (String token : tokens) {
+          tokenCounts.merge(token, 1, Integer::sum);
+        }
       }
+    }
+    if (tokenCounts.values().stream().noneMatch(c -> c >= t.minCount())) {
+      // DL4J cannot train an empty vocabulary; no word has a vector, all tokens are unknown.
+      LOG.warn("No word occurs {} times in {} sentences: no vectors trained", t.minCount(),
+          lines.size());
+      return new VectorPack(new String[0], new float[0], t.dimensions(), new long[0]);
     }
     Word2Vec w2v =
         new Word2Vec.Builder()

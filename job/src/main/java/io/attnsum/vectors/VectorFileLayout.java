@@ -135,6 +135,20 @@ public record VectorFileLayout(
           return true;
         }
       }
+      if (eol == len) {
+        return false; // only part of the line is here; control-free UTF-8 that far means text
+      }
+      // A text record ends in D numbers; float bytes that happen to be clean UTF-8 (likely only
+      // for tiny D) almost never also spell numbers.
+      String[] fields = line.toString().trim().split("[ \t]+");
+      if (fields.length < dim + 1) {
+        return true;
+      }
+      for (int i = fields.length - dim; i < fields.length; i++) {
+        if (!VectorLineParser.looksNumeric(fields[i])) {
+          return true;
+        }
+      }
       return false;
     } catch (CharacterCodingException e) {
       return true;

@@ -90,7 +90,7 @@ public record VectorSettings(String path, VectorFormat format, boolean reuse, Tr
         null,
         VectorFormat.AUTO,
         false,
-        new Training(Algorithm.SKIPGRAM, 100, 5, 2, 5, 0.025, 5, 0.0, 42L, 1, 1_000_000));
+        new Training(Algorithm.SKIPGRAM, 100, 5, 2, 5, 0.025, 5, 0.0, 42L, 1, 200_000));
   }
 
   public VectorSettings withPath(String newPath, VectorFormat newFormat) {

@@ -325,29 +325,52 @@ public final class VectorStage {
     @Override
     public Iterator<Row> call(Iterator<Tuple2<LongWritable, Text>> it) {
       VectorLineParser parser = new VectorLineParser(file, layout.dim(), layout.dimSource());
-      List<Row> out = new ArrayList<>();
-      long n = 0;
-      while (it.hasNext()) {
-        Tuple2<LongWritable, Text> kv = it.next();
-        long offset = kv._1().get();
-        if (offset == 0 && layout.hasHeader()) {
-          continue; // the header, checked on the driver
+      // Lazy: one line at a time, so a partition's lines are never all held in memory.
+      return new Iterator<>() {
+        private Row next;
+        private long lines;
+
+        @Override
+        public boolean hasNext() {
+          while (next == null && it.hasNext()) {
+            next = split(it.next());
+          }
+          if (next == null) {
+            vectorLines.add(lines);
+            lines = 0;
+          }
+          return next != null;
         }
-        Text text = kv._2();
-        byte[] b = text.getBytes(); // reused by the reader: copy what is kept
-        int from = offset == 0 ? layout.bomBytes() : 0;
-        int end = VectorLineParser.contentEnd(b, from, text.getLength());
-        if (end == from) {
-          continue;
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new java.util.NoSuchElementException();
+          }
+          Row r = next;
+          next = null;
+          return r;
         }
-        int wEnd = VectorLineParser.wordEnd(b, from, end);
-        String word = parser.decode(b, from, wEnd - from, -1, offset);
-        parser.checkFieldCount(b, wEnd, end, word, -1, offset);
-        n++;
-        out.add(RowFactory.create(word, offset, Arrays.copyOfRange(b, wEnd, end)));
-      }
-      vectorLines.add(n);
-      return out.iterator();
+
+        private Row split(Tuple2<LongWritable, Text> kv) {
+          long offset = kv._1().get();
+          if (offset == 0 && layout.hasHeader()) {
+            return null; // the header, checked on the driver
+          }
+          Text text = kv._2();
+          byte[] b = text.getBytes(); // reused by the record reader: copy what is kept
+          int from = offset == 0 ? layout.bomBytes() : 0;
+          int end = VectorLineParser.contentEnd(b, from, text.getLength());
+          if (end == from) {
+            return null;
+          }
+          int wEnd = VectorLineParser.wordEnd(b, from, end);
+          String word = parser.decode(b, from, wEnd - from, -1, offset);
+          parser.checkFieldCount(b, wEnd, end, word, -1, offset);
+          lines++;
+          return RowFactory.create(word, offset, Arrays.copyOfRange(b, wEnd, end));
+        }
+      };
     }
   }
 
@@ -366,16 +389,22 @@ public final class VectorStage {
     @Override
     public Iterator<PackedRow> call(Iterator<Row> it) {
       VectorLineParser parser = new VectorLineParser(file, layout.dim(), layout.dimSource());
-      List<PackedRow> out = new ArrayList<>();
-      while (it.hasNext()) {
-        Row r = it.next();
-        byte[] values = r.getAs("values");
-        long offset = r.getAs("offset");
-        float[] v = new float[layout.dim()];
-        parser.parseValues(values, 0, values.length, v, 0, -1, offset);
-        out.add(new PackedRow(r.getAs("word"), r.<Long>getAs("count"), offset, v));
-      }
-      return out.iterator();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public PackedRow next() {
+          Row r = it.next();
+          byte[] values = r.getAs("values");
+          long offset = r.getAs("offset");
+          float[] v = new float[layout.dim()];
+          parser.parseValues(values, 0, values.length, v, 0, -1, offset);
+          return new PackedRow(r.getAs("word"), r.<Long>getAs("count"), offset, v);
+        }
+      };
     }
   }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DirtyInputIT implements Serializable {
   private static final long serialVersionUID = 1L;
-  @TempDir transient Path tmp;
+  @TempDir static Path tmp;
   private transient SparkSession spark;
   private transient Path corpus;
   /** Expected outcome per line: null = a document, else the reject reason. */
@@ -44,8 +44,19 @@ class DirtyInputIT implements Serializable {
     expected.add(reason);
   }
 
+  /** A JSON Lines record with the text escaped as JSON requires (quotes, backslashes, controls). */
   private static String doc(String id, String text) {
-    return "{\"id\": \"" + id + "\", \"text\": \"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"}";
+    StringBuilder t = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        t.append('\\').append(c);
+      } else if (c < 0x20) {
+        t.append(String.format("\\u%04x", (int) c));
+      } else {
+        t.append(c);
+      }
+    }
+    return "{\"id\": \"" + id + "\", \"text\": \"" + t + "\"}";
   }
 
   @BeforeAll
@@ -101,6 +112,10 @@ class DirtyInputIT implements Serializable {
     RunResult r = new SummarizationJob(spark, config(out)).run();
     long docs = expected.stream().filter(e -> e == null).count();
     assertThat(r.inputRecords()).isEqualTo(expected.size());
+    List<Row> rejectedRows = spark.read().schema(OutputTables.REJECTED)
+        .json(out.resolve("run_id=dirty/rejected").toString()).collectAsList();
+    assertThat(rejectedRows.stream().map(x -> x.getAs("id") + ":" + x.getAs("reason")).toList())
+        .as("rejected records").noneMatch(x -> x.startsWith("ok-"));
     assertThat(r.documents()).isEqualTo(docs);
     assertThat(r.rejected()).isEqualTo(expected.size() - docs);
 

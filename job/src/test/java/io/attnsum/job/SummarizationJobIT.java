@@ -29,7 +29,7 @@ class SummarizationJobIT implements Serializable {
   static final Path SAMPLE = Path.of("src/test/resources/sample/news.jsonl").toAbsolutePath();
 
   private transient SparkSession spark;
-  @TempDir transient Path tmp;
+  @TempDir static Path tmp;
   private transient Path first;
   private transient RunResult firstResult;
 

@@ -50,7 +50,7 @@ class CorpusWord2VecTest {
 
   @Test
   void skipGramWithNegativeSamplingIsBitForBitReproducible() {
-    List<String[]> sentences = corpus(1500, 7);
+    List<String[]> sentences = corpus(800, 7);
     VectorSettings.Training t = training(VectorSettings.Algorithm.SKIPGRAM, 5, 42);
     VectorPack first = CorpusWord2Vec.train(sentences, t);
     VectorPack second = CorpusWord2Vec.train(sentences, t);
@@ -63,7 +63,7 @@ class CorpusWord2VecTest {
 
   @Test
   void cbowWithHierarchicalSoftmaxIsBitForBitReproducible() {
-    List<String[]> sentences = corpus(1500, 11);
+    List<String[]> sentences = corpus(800, 11);
     VectorSettings.Training t = training(VectorSettings.Algorithm.CBOW, 0, 5);
     assertBitIdentical(CorpusWord2Vec.train(sentences, t), CorpusWord2Vec.train(sentences, t));
   }
@@ -91,6 +91,15 @@ class CorpusWord2VecTest {
         .containsExactly(counts.values().stream().mapToLong(Long::longValue).toArray());
     assertThat(pack.dim()).isEqualTo(24);
     assertThat(Arrays.stream(toDoubles(pack.data())).allMatch(Double::isFinite)).isTrue();
+  }
+
+  @Test
+  void noWordReachingMinCountGivesAnEmptyPack() {
+    List<String[]> sentences = List.of(new String[] {"a", "b"}, new String[] {"c"});
+    VectorPack pack =
+        CorpusWord2Vec.train(sentences, training(VectorSettings.Algorithm.SKIPGRAM, 5, 1));
+    assertThat(pack.size()).isZero();
+    assertThat(pack.dim()).isEqualTo(24);
   }
 
   private static double[] toDoubles(float[] f) {

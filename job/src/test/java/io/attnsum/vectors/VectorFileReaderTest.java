@@ -196,6 +196,12 @@ class VectorFileReaderTest {
         .hasMessageContaining("does the header's dimension match");
   }
 
+  @Test
+  void rejectsATruncatedGzipFile() {
+    byte[] gz = VectorFiles.gzip(VectorFiles.text(VectorFiles.sample(), true, false));
+    assertBad(Arrays.copyOf(gz, gz.length - 20), VectorFormat.AUTO, "truncated or corrupt");
+  }
+
   @Property(tries = 60)
   void textAndBinaryRoundTripArbitraryVectors(
       @ForAll @Size(min = 1, max = 20) @UniqueElements

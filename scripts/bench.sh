@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# bench.sh: throughput benchmark of attnsum (issue 9). Not a test: it measures, prints a markdown
+# report and keeps it in job/BENCHMARKS.md (between the "bench:begin/end" markers).
+#
+#   1. JMH microbenchmarks of the attention stage (io.attnsum.bench.AttentionBenchRunner):
+#      the project's batched ND4J attention, the same math as one ND4J op chain per sentence, and
+#      plain Java loops, for tokens per sentence 8..64, d = 100/300, batch 64..1024, next to an
+#      ND4J sgemm 1024x1024 measured in the same JMH run (the ceiling).
+#   2. End-to-end runs of scripts/attnsum (local[2], parquet output, default memory) on generated
+#      news-like corpora (io.attnsum.bench.NewsCorpusGenerator) and on cnndm.dev.jsonl, each once
+#      with the full pipeline and once with run.stages=floor (read, segment, write): documents/s,
+#      sentences/s, max RSS of the launcher JVM (/usr/bin/time -v), per-stage seconds from the
+#      run's _manifest.json, Spark spill bytes from the event log, and full/floor ratio.
+#
+# Usage: scripts/bench.sh
+#
+# Environment:
+#   BENCH_QUICK=1        short run: quick JMH sweep (tokens 16,64; batch 256; short iterations)
+#                        and sizes "2000 10000" unless BENCH_SIZES is set
+#   BENCH_SIZES          generated corpus sizes in documents (default "10000 50000 200000")
+#   BENCH_CNNDM          JSON Lines corpus run as is (default ../shared/data/cnndm.dev.jsonl next
+#                        to the repository; empty = skip)
+#   BENCH_DIM            dimension of the generated word vectors (default 300)
+#   BENCH_VECTORS        file: generated vectors for the corpus vocabulary (default; stands in
+#                        for pretrained vectors) | train: vectors.path="" (Word2Vec on the corpus)
+#   BENCH_ND4J_THREADS   OMP_NUM_THREADS for the JMH forks (default 1: a task slot's share of a
+#                        core when local[2] runs on 2 cores)
+#   BENCH_JMH_ARGS       extra AttentionBenchRunner arguments, e.g. "--tokens 8,64 --dims 300"
+#   BENCH_SKIP_JMH=1     skip step 1;  BENCH_SKIP_E2E=1  skip step 2
+#   BENCH_WORK           scratch folder for corpora, outputs, logs (default job/target/bench)
+#   ATTNSUM_MASTER       Spark master of the end-to-end runs (default local[2])
+#   OMP_NUM_THREADS      passed through to the end-to-end runs when set (ND4J threads per JVM)
+#   MAVEN_ARGS           extra Maven arguments for the build (e.g. -o)
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+quick=${BENCH_QUICK:-0}
+if [ "$quick" = 1 ]; then
+  sizes=${BENCH_SIZES:-"2000 10000"}
+else
+  sizes=${BENCH_SIZES:-"10000 50000 200000"}
+fi
+cnndm=${BENCH_CNNDM-"$root/../shared/data/cnndm.dev.jsonl"}
+dim=${BENCH_DIM:-300}
+vectors_mode=${BENCH_VECTORS:-file}
+threads=${BENCH_ND4J_THREADS:-1}
+work=${BENCH_WORK:-"$root/job/target/bench"}
+master=${ATTNSUM_MASTER:-"local[2]"}
+report="$root/job/BENCHMARKS.md"
+mkdir -p "$work"
+
+need() { # need COMMAND PACKAGE: installs PACKAGE with apt-get when COMMAND is missing
+  if ! command -v "$1" >/dev/null 2>&1 && [ ! -x "$1" ]; then
+    echo "bench: installing $2" >&2
+    apt-get update -qq >&2 && apt-get install -y -qq "$2" >&2
+  fi
+}
+need /usr/bin/time time
+need jq jq
+
+# --- build: the job jar (scripts/attnsum runs it) and the test classes (benchmarks, generator)
+read -r -a mvn_args <<<"${MAVEN_ARGS:-}"
+echo "bench: building" >&2
+mvn -B -q "${mvn_args[@]}" -f "$root/pom.xml" -DskipTests package >&2
+mvn -B -q "${mvn_args[@]}" -f "$root/job/pom.xml" dependency:build-classpath \
+  -DincludeScope=test -Dmdep.outputFile="$root/job/target/bench-classpath.txt" >&2
+test_cp="$root/job/target/test-classes:$root/job/target/classes:$(cat "$root/job/target/bench-classpath.txt")"
+bench_java() { java -Xmx2g -cp "$test_cp" "$@"; }
+
+machine="$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), \
+$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) memory, \
+$(java -version 2>&1 | head -1), load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# --- 1. JMH
+jmh_md="$work/attention.md"
+if [ "${BENCH_SKIP_JMH:-0}" != 1 ]; then
+  jmh_args=()
+  [ "$quick" = 1 ] && jmh_args+=(--quick)
+  if [ -n "${BENCH_JMH_ARGS:-}" ]; then
+    read -r -a extra <<<"$BENCH_JMH_ARGS"
+    jmh_args+=("${extra[@]}")
+  fi
+  echo "bench: JMH attention microbenchmarks (OMP_NUM_THREADS=$threads)" >&2
+  OMP_NUM_THREADS="$threads" bench_java io.attnsum.bench.AttentionBenchRunner \
+    "${jmh_args[@]}" --out "$jmh_md" --json "$work/jmh.json" >"$work/jmh.log" 2>&1 \
+    || { tail -40 "$work/jmh.log" >&2; exit 1; }
+fi
+
+# --- 2. end-to-end
+e2e_md="$work/end-to-end.md"
+if [ "${BENCH_SKIP_E2E:-0}" != 1 ]; then
+  largest=0
+  for n in $sizes; do [ "$n" -gt "$largest" ] && largest=$n; done
+  full_corpus="$work/news-$largest.jsonl"
+  if [ ! -s "$full_corpus" ]; then
+    echo "bench: generating $largest documents" >&2
+    bench_java io.attnsum.bench.NewsCorpusGenerator corpus --out "$full_corpus.tmp" --documents "$largest" >&2
+    mv "$full_corpus.tmp" "$full_corpus"
+  fi
+  for n in $sizes; do
+    # Document i depends only on (seed, i), so smaller corpora are prefixes of the largest.
+    [ -s "$work/news-$n.jsonl" ] || head -n "$n" "$full_corpus" >"$work/news-$n.jsonl"
+  done
+
+  vectors_for() { # vectors_for CORPUS NAME: prints the vectors.path value for this corpus
+    if [ "$vectors_mode" = train ]; then
+      echo ""
+      return
+    fi
+    local vec="$work/$2-d$dim.vec"
+    if [ ! -s "$vec" ]; then
+      bench_java io.attnsum.bench.NewsCorpusGenerator vectors --corpus "$1" --out "$vec.tmp" \
+        --dim "$dim" --max-docs 20000 >&2
+      mv "$vec.tmp" "$vec"
+    fi
+    echo "$vec"
+  }
+
+  events="$work/events"
+  mkdir -p "$events"
+  conf="$work/bench.conf"
+  cat >"$conf" <<EOF
+# Written by scripts/bench.sh: the event log gives per-task spill metrics.
+spark.conf {
+  "spark.eventLog.enabled" = "true"
+  "spark.eventLog.dir" = "file://$events"
+}
+EOF
+
+  rows=()
+  declare -A full_rate=()
+  run_one() { # run_one NAME CORPUS VECTORS STAGES
+    local name=$1 corpus=$2 vec=$3 stages=$4
+    local tag="$name-$stages" out="$work/out/$1-$4"
+    rm -rf "$out"
+    local before
+    before=$(ls "$events" | sort)
+    echo "bench: $tag" >&2
+    if ! /usr/bin/time -v -o "$work/$tag.time" env ATTNSUM_MASTER="$master" ATTNSUM_NO_BUILD=1 \
+      "$root/scripts/attnsum" run --config "$conf" \
+      --set input.path="$corpus" --set output.path="$out" --set run.id=bench \
+      --set output.format=parquet --set run.stages="$stages" --set vectors.path="$vec" \
+      >"$work/$tag.log" 2>&1; then
+      echo "bench: $tag failed, see $work/$tag.log" >&2
+      tail -20 "$work/$tag.log" >&2
+      rows+=("| $name | $stages | failed (see $tag.log) | | | | | | | | | | |")
+      return
+    fi
+    local manifest="$out/run_id=bench/_manifest.json"
+    local log_file
+    log_file=$(comm -13 <(echo "$before") <(ls "$events" | sort) | head -1)
+    local spill=0
+    if [ -n "$log_file" ]; then
+      spill=$(jq -s '[.[] | select(.Event == "SparkListenerTaskEnd") | .["Task Metrics"]
+                      | ((.["Memory Bytes Spilled"] // 0) + (.["Disk Bytes Spilled"] // 0))] | add // 0' \
+        "$events/$log_file")
+    fi
+    local rss_kb wall
+    rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/$tag.time")
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/$tag.time")
+    local docs sents secs
+    docs=$(jq '.output_documents' "$manifest")
+    sents=$(jq '.text.sentences' "$manifest")
+    secs=$(jq '.seconds' "$manifest")
+    stage() { jq -r --arg s "$1" '.stages[$s].seconds // "-"' "$manifest"; }
+    local dps ratio="-"
+    dps=$(awk -v d="$docs" -v s="$secs" 'BEGIN {printf "%.0f", d / s}')
+    if [ "$stages" = full ]; then
+      full_rate[$name]=$secs
+    else
+      ratio=$(awk -v f="${full_rate[$name]:-0}" -v s="$secs" 'BEGIN {printf (f > 0 ? "%.2fx" : "-"), f / s}')
+    fi
+    rows+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |' \
+      "$name" "$stages" "$docs" "$secs" "$dps" \
+      "$(awk -v d="$sents" -v s="$secs" 'BEGIN {printf "%.0f", d / s}')" \
+      "$(stage read)" "$(stage text)" "$(stage vectors)" "$(stage summarize)" "$(stage write)" \
+      "$(awk -v k="$rss_kb" 'BEGIN {printf "%.2f GiB", k / 1048576}') / $wall" \
+      "$spill B / $ratio")")
+  }
+
+  for n in $sizes; do
+    vec=$(vectors_for "$full_corpus" "news")
+    run_one "news-$n" "$work/news-$n.jsonl" "$vec" full
+    run_one "news-$n" "$work/news-$n.jsonl" "" floor
+  done
+  if [ -n "$cnndm" ] && [ -s "$cnndm" ]; then
+    vec=$(vectors_for "$cnndm" "cnndm")
+    run_one cnndm.dev "$cnndm" "$vec" full
+    run_one cnndm.dev "$cnndm" "" floor
+  fi
+
+  {
+    echo "| corpus | stages | documents | job s | docs/s | sentences/s | read s | text s | vectors s | summarize s | write s | max RSS / wall | spilled / full:floor |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
+    printf '%s\n' "${rows[@]}"
+  } >"$e2e_md"
+fi
+
+# --- report
+command_line="BENCH_QUICK=$quick BENCH_SIZES=\"$sizes\" BENCH_DIM=$dim BENCH_VECTORS=$vectors_mode BENCH_ND4J_THREADS=$threads ATTNSUM_MASTER=$master${OMP_NUM_THREADS:+ OMP_NUM_THREADS=$OMP_NUM_THREADS} scripts/bench.sh"
+results="$work/results.md"
+{
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $machine."
+  echo
+  echo "Command: \`$command_line\`"
+  echo
+  if [ -s "$jmh_md" ]; then
+    echo "### Attention stage (JMH, one op = one batch; OMP_NUM_THREADS=$threads)"
+    echo
+    cat "$jmh_md"
+    echo
+  fi
+  if [ -s "$e2e_md" ]; then
+    echo "### End to end (scripts/attnsum run, $master, parquet, default memory)"
+    echo
+    echo "job s = the manifest's run seconds (Spark session start excluded); wall = launcher JVM."
+    echo
+    cat "$e2e_md"
+  fi
+} >"$results"
+cat "$results"
+
+# Replace the generated section of job/BENCHMARKS.md, keep the hand-written analysis around it.
+if [ -f "$report" ] && grep -q '<!-- bench:begin -->' "$report"; then
+  awk -v results="$results" '
+    /<!-- bench:begin -->/ { print; while ((getline line < results) > 0) print line; skip = 1; next }
+    /<!-- bench:end -->/ { skip = 0 }
+    !skip { print }' "$report" >"$report.tmp"
+  mv "$report.tmp" "$report"
+  echo "bench: results kept in $report" >&2
+fi
