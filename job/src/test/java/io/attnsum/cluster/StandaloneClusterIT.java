@@ -116,7 +116,8 @@ class StandaloneClusterIT {
   }
 
   private static List<String> jobArgs(String output, String runId) {
-    return List.of("run",
+    // submit.sh adds the "run" command itself.
+    return List.of(
         "--set", "input.path=" + hdfs.uri("/input/news.jsonl"),
         "--set", "output.path=" + hdfs.uri(output),
         "--set", "output.format=jsonl",
