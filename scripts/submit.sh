@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
 # Submits attnsum to a cluster with spark-submit (standalone, YARN, Kubernetes).
 #
-#   ATTNSUM_MASTER=yarn scripts/submit.sh [--config FILE] [--set key=value]...
+#   ATTNSUM_MASTER=yarn scripts/submit.sh [--gpu] [--config FILE] [--set key=value]...
+#
+# --gpu  runs ND4J on GPUs with Spark's GPU scheduling: each executor gets
+#        ATTNSUM_GPUS_PER_EXECUTOR GPUs, found by scripts/gpu-discovery.sh (nvidia-smi), and its
+#        task slots share them (spark.task.resource.gpu.amount = GPUs / executor cores). Needs
+#        the CUDA build of the jar (mvn -Pcuda -DskipTests package); refuses a CPU-only jar.
+#        Standalone Workers must offer GPUs themselves (SPARK_WORKER_OPTS=
+#        "-Dspark.worker.resource.gpu.amount=N -Dspark.worker.resource.gpu.discoveryScript=...").
 #
 # Required environment:
 #   ATTNSUM_MASTER            spark://host:7077 | yarn | k8s://https://host:443 | local[*]
@@ -19,6 +26,9 @@
 #   ATTNSUM_MEMORY_OVERHEAD   non-heap memory the resource manager grants per executor and driver
 #                             (spark.{executor,driver}.memoryOverhead) [maxbytes + 1g]
 #   ATTNSUM_SUBMIT_ARGS       extra spark-submit arguments (e.g. "--queue prod")
+#   ATTNSUM_GPUS_PER_EXECUTOR with --gpu: GPUs per executor [1]
+#   ATTNSUM_GPU_DISCOVERY_SCRIPT  with --gpu: the discovery script, at this path on every node
+#                             [scripts/gpu-discovery.sh of this checkout]
 #
 # Sizing ND4J's off-heap memory: attention batches hold about
 #   batch-size x max-tokens^2 x 4 bytes (scores) + batch-size x max-tokens x dim x 4 x 3 bytes
@@ -65,8 +75,10 @@ nd4j_opts_driver="-Dorg.bytedeco.javacpp.maxbytes=$maxbytes -Dorg.bytedeco.javac
 # --config FILE is shipped with --files; in cluster mode the driver sees it by its base name.
 files=()
 user_args=()
+gpu=false
 while [ $# -gt 0 ]; do
   case "$1" in
+    --gpu) gpu=true; shift ;;
     --config)
       [ $# -ge 2 ] || { echo "submit.sh: --config needs a file" >&2; exit 2; }
       files+=("$2")
@@ -93,6 +105,20 @@ cmd=("$submit"
 )
 if [ ${#files[@]} -gt 0 ]; then
   cmd+=(--files "$(IFS=,; echo "${files[*]}")")
+fi
+if $gpu; then
+  # A CPU-only jar would silently run ND4J on the CPU while holding GPUs.
+  if ! unzip -Z1 "$jar" 2>/dev/null | grep -x 'org/nd4j/linalg/jcublas/JCublasBackend.class' >/dev/null; then
+    echo "submit.sh: --gpu needs the CUDA build of $jar (mvn -Pcuda -DskipTests package)" >&2
+    exit 2
+  fi
+  gpus="${ATTNSUM_GPUS_PER_EXECUTOR:-1}"
+  cores="${ATTNSUM_EXECUTOR_CORES:-2}"
+  cmd+=(
+    --conf "spark.executor.resource.gpu.amount=$gpus"
+    --conf "spark.task.resource.gpu.amount=$(awk -v g="$gpus" -v c="$cores" 'BEGIN { printf "%.4g", g / c }')"
+    --conf "spark.executor.resource.gpu.discoveryScript=${ATTNSUM_GPU_DISCOVERY_SCRIPT:-$root/scripts/gpu-discovery.sh}"
+  )
 fi
 if [ -n "${ATTNSUM_SUBMIT_ARGS:-}" ]; then
   read -r -a extra <<<"$ATTNSUM_SUBMIT_ARGS"

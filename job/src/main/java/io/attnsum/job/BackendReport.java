@@ -1,0 +1,111 @@
+package io.attnsum.job;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
+import org.apache.spark.resource.ResourceInformation;
+import org.nd4j.linalg.api.environment.Nd4jEnvironment;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Says which ND4J backend (CPU/OpenBLAS or CUDA) and which device an executor JVM computes on:
+ * with {@code -Pcuda} builds and Spark GPU scheduling, the log is how an operator sees that a
+ * GPU was really used (ND4J silently picks its backend from the classpath). Logged once per JVM,
+ * from the first task that calls {@link #logOnce()}; later calls cost a volatile read.
+ *
+ * <p>Log line (INFO, logger {@code io.attnsum.job.BackendReport}):
+ * {@code ND4J backend CPU (CpuBackend, blas OPENBLAS) on executor 1 pid 4242: device 0 of 1 [cpu]; Spark gpu addresses []}
+ */
+public final class BackendReport {
+  private static final Logger LOG = LoggerFactory.getLogger(BackendReport.class);
+  private static volatile Description reported;
+
+  private BackendReport() {}
+
+  /**
+   * What this JVM computes on.
+   *
+   * @param backend ND4J's backend kind ("CPU", "CUDA")
+   * @param backendClass the ND4J backend class on the classpath (CpuBackend, JCublasBackend)
+   * @param blas the BLAS library (OPENBLAS, MKL, CUBLAS)
+   * @param device the device ND4J uses for the calling thread (0 on CPU)
+   * @param devices devices ND4J sees (1 on CPU)
+   * @param deviceNames GPU names from CUDA, or ["cpu"]
+   * @param executor Spark's executor id ("driver" in the driver or local mode; "none" outside Spark)
+   * @param pid this JVM's process id
+   * @param gpuAddresses the GPU addresses Spark's resource scheduling gave the calling task
+   *     (spark.task.resource.gpu.amount); empty without GPU scheduling
+   */
+  public record Description(String backend, String backendClass, String blas, int device, int devices,
+      List<String> deviceNames, String executor, long pid, List<String> gpuAddresses) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    String line() {
+      return "ND4J backend " + backend + " (" + backendClass + ", blas " + blas + ") on executor " + executor
+          + " pid " + pid + ": device " + device + " of " + devices + " " + deviceNames
+          + "; Spark gpu addresses " + gpuAddresses;
+    }
+  }
+
+  /** Describes and logs this JVM's backend the first time it is called; returns the description. */
+  public static Description logOnce() {
+    Description d = reported;
+    if (d != null) {
+      return d;
+    }
+    synchronized (BackendReport.class) {
+      if (reported == null) {
+        reported = describe();
+        LOG.info("{}", reported.line());
+      }
+      return reported;
+    }
+  }
+
+  /** Describes the backend now (initializes ND4J if no one has). */
+  public static Description describe() {
+    Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+    String backend = String.valueOf(env.getOrDefault(Nd4jEnvironment.BACKEND_KEY, "unknown"));
+    String blas = String.valueOf(env.getOrDefault(Nd4jEnvironment.BLAS_VENDOR_KEY, "unknown"));
+    var affinity = Nd4j.getAffinityManager();
+    Integer device = affinity.getDeviceForCurrentThread();
+    return new Description(backend, Nd4j.getBackend().getClass().getSimpleName(), blas,
+        device == null ? 0 : device, affinity.getNumberOfDevices(), deviceNames(env),
+        executorId(), ProcessHandle.current().pid(), taskGpuAddresses());
+  }
+
+  /** GPU names as CUDA reports them ({@code cuda.devicesInformation}: a list of maps). */
+  private static List<String> deviceNames(Properties env) {
+    Object info = env.get(Nd4jEnvironment.CUDA_DEVICE_INFORMATION_KEY);
+    List<String> names = new ArrayList<>();
+    if (info instanceof List<?> list) {
+      for (Object device : list) {
+        if (device instanceof Map<?, ?> m) {
+          names.add(String.valueOf(m.get(Nd4jEnvironment.CUDA_DEVICE_NAME_KEY)));
+        }
+      }
+    }
+    return names.isEmpty() ? List.of("cpu") : List.copyOf(names);
+  }
+
+  private static String executorId() {
+    SparkEnv env = SparkEnv.get();
+    return env == null ? "none" : env.executorId();
+  }
+
+  private static List<String> taskGpuAddresses() {
+    TaskContext task = TaskContext.get();
+    if (task == null) {
+      return List.of();
+    }
+    ResourceInformation gpu = task.resourcesJMap().get("gpu");
+    return gpu == null ? List.of() : List.copyOf(Arrays.asList(gpu.addresses()));
+  }
+}

@@ -1,0 +1,120 @@
+package io.attnsum.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The GPU side of the launch scripts, without a GPU: {@code submit.sh --gpu} hands spark-submit
+ * Spark's GPU scheduling settings (and refuses a CPU-only jar), and
+ * {@code gpu-discovery.sh} turns nvidia-smi's answer into Spark's resource JSON. A fake
+ * {@code spark-submit} prints its arguments; a fake {@code nvidia-smi} prints GPU indexes.
+ */
+class SubmitScriptTest {
+  private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+  @TempDir Path tmp;
+
+  record Run(int code, String stdout, String stderr) {}
+
+  private Run run(List<String> cmd, Map<String, String> env) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().putAll(env);
+    pb.redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finished").isTrue();
+    return new Run(p.exitValue(), Files.readString(tmp.resolve("out.txt")), Files.readString(tmp.resolve("err.txt")));
+  }
+
+  private Path executable(Path file, String script) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, script, StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return file;
+  }
+
+  /** A fake SPARK_HOME whose spark-submit prints one argument per line. */
+  private Path echoingSparkHome() throws IOException {
+    Path home = tmp.resolve("spark");
+    executable(home.resolve("bin/spark-submit"), "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+    return home;
+  }
+
+  private Path jar(String name, String... entries) throws IOException {
+    Path jar = tmp.resolve(name);
+    try (OutputStream f = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(f)) {
+      for (String e : entries) {
+        zip.putNextEntry(new ZipEntry(e));
+        zip.closeEntry();
+      }
+    }
+    return jar;
+  }
+
+  private Run submit(Path jar, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("scripts/submit.sh").toString()));
+    cmd.addAll(List.of(args));
+    return run(cmd, Map.of("SPARK_HOME", echoingSparkHome().toString(), "ATTNSUM_MASTER", "spark://gpu-host:7077",
+        "ATTNSUM_JAR", jar.toString(), "ATTNSUM_EXECUTOR_CORES", "4", "ATTNSUM_GPUS_PER_EXECUTOR", "1"));
+  }
+
+  @Test
+  void gpuModeAsksSparkForGpusAndSharesThemAmongTaskSlots() throws Exception {
+    Path cudaJar = jar("cuda.jar", "org/nd4j/linalg/jcublas/JCublasBackend.class");
+    Run r = submit(cudaJar, "--gpu", "--set", "input.path=hdfs:///in");
+    assertThat(r.code()).as(r.stderr()).isZero();
+    List<String> args = r.stdout().lines().toList();
+    assertThat(args).contains("spark.executor.resource.gpu.amount=1", "spark.task.resource.gpu.amount=0.25",
+        "spark.executor.resource.gpu.discoveryScript=" + ROOT.resolve("scripts/gpu-discovery.sh"));
+    // --gpu is submit.sh's, not the job's; the job's own arguments follow the jar unchanged.
+    assertThat(args.subList(args.indexOf(cudaJar.toString()), args.size()))
+        .containsExactly(cudaJar.toString(), "run", "--set", "input.path=hdfs:///in");
+  }
+
+  @Test
+  void withoutGpuModeNoGpuIsRequested() throws Exception {
+    Run r = submit(jar("cuda.jar", "org/nd4j/linalg/jcublas/JCublasBackend.class"), "--set", "a=b");
+    assertThat(r.code()).as(r.stderr()).isZero();
+    assertThat(r.stdout()).doesNotContain("resource.gpu");
+  }
+
+  @Test
+  void gpuModeRefusesACpuOnlyJar() throws Exception {
+    Run r = submit(jar("cpu.jar", "org/nd4j/linalg/cpu/nativecpu/CpuBackend.class"), "--gpu");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.stderr()).contains("--gpu needs the CUDA build").contains("-Pcuda");
+    assertThat(r.stdout()).isEmpty();
+  }
+
+  @Test
+  void discoveryScriptListsNvidiaSmiIndexesAsSparkResourceJson() throws Exception {
+    Path bin = tmp.resolve("bin");
+    executable(bin.resolve("nvidia-smi"), "#!/bin/sh\nprintf '0\\n1\\n3\\n'\n");
+    Run r = run(List.of("/bin/bash", ROOT.resolve("scripts/gpu-discovery.sh").toString()),
+        Map.of("PATH", bin.toString()));
+    assertThat(r.code()).as(r.stderr()).isZero();
+    assertThat(r.stdout()).isEqualTo("{\"name\":\"gpu\",\"addresses\":[\"0\",\"1\",\"3\"]}\n");
+  }
+
+  @Test
+  void discoveryScriptFailsWithoutNvidiaSmi() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    Run r = run(List.of("/bin/bash", ROOT.resolve("scripts/gpu-discovery.sh").toString()),
+        Map.of("PATH", empty.toString()));
+    assertThat(r.code()).isNotZero();
+    assertThat(r.stderr()).contains("nvidia-smi not found");
+    assertThat(r.stdout()).isEmpty();
+  }
+}

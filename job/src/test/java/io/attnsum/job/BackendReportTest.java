@@ -1,0 +1,32 @@
+package io.attnsum.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.cpu.nativecpu.CpuBackend;
+
+/** The backend report names what ND4J really loaded (the default build: CPU, OpenBLAS). */
+class BackendReportTest {
+
+  @Test
+  void describesTheCpuBackendOutsideSpark() {
+    BackendReport.Description d = BackendReport.describe();
+    assertThat(d.backend()).isEqualTo("CPU");
+    assertThat(d.backendClass()).isEqualTo(CpuBackend.class.getSimpleName());
+    assertThat(d.blas()).isEqualToIgnoringCase("OPENBLAS");
+    assertThat(d.device()).isZero();
+    assertThat(d.devices()).isEqualTo(1);
+    assertThat(d.deviceNames()).containsExactly("cpu");
+    assertThat(d.executor()).isEqualTo("none");
+    assertThat(d.pid()).isEqualTo(ProcessHandle.current().pid());
+    assertThat(d.gpuAddresses()).isEmpty();
+    assertThat(d.line()).isEqualTo("ND4J backend CPU (CpuBackend, blas " + d.blas() + ") on executor none pid "
+        + d.pid() + ": device 0 of 1 [cpu]; Spark gpu addresses []");
+  }
+
+  @Test
+  void logsOncePerJvm() {
+    BackendReport.Description first = BackendReport.logOnce();
+    assertThat(BackendReport.logOnce()).isSameAs(first);
+  }
+}
