@@ -232,6 +232,7 @@ public final class SummarizationJob {
       Iterator<AnalyzedDocument> it, String packUri,
       io.attnsum.attention.AttentionSettings attention, io.attnsum.rank.RankSettings rank) {
     FaultInjection.check("summarize");
+    BackendReport.logOnce();
     VectorPack pack = VectorPackCache.get(packUri);
     DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack);
     return new Iterator<>() {

@@ -409,36 +409,54 @@ public final class VectorStage {
   }
 
   /**
-   * A deterministic sample of at most {@code sample-sentences} sentences, in corpus order: each
-   * sentence is kept when a hash of its position (and the seed) falls below the target fraction,
-   * and {@code take} caps the count. Never collects more than the bound to the driver.
+   * A deterministic sample of at most {@code sample-sentences} sentences that does not depend on
+   * how the corpus is partitioned: every sentence gets a seeded hash of its tokens, the {@code
+   * bound} smallest hashes win ({@code takeOrdered}, so never more than the bound reaches the
+   * driver), and training sees them in hash order. Partition-independence matters because the
+   * partition count follows the cluster's parallelism, and Word2Vec with one worker is only
+   * reproducible for a fixed input order.
    */
   static List<String[]> sample(JavaRDD<String[]> sentences, VectorSettings.Training t) {
-    long total = sentences.count();
     int bound = t.sampleSentences();
-    if (total <= bound) {
-      LOG.info("Training Word2Vec on all {} sentences", total);
-      return sentences.collect();
-    }
-    double fraction = (double) bound / total;
     long seed = t.seed();
-    List<String[]> sample =
+    List<Tuple2<Long, String[]>> picked =
         sentences
-            .zipWithIndex()
-            .filter(s -> unitHash(s._2(), seed) < fraction)
-            .map(Tuple2::_1)
-            .take(bound);
-    LOG.info("Training Word2Vec on a sample of {} of {} sentences", sample.size(), total);
+            .map(s -> new Tuple2<>(tokenHash(s, seed), s))
+            .takeOrdered(bound, new ByHashThenTokens());
+    List<String[]> sample = new java.util.ArrayList<>(picked.size());
+    for (Tuple2<Long, String[]> p : picked) {
+      sample.add(p._2());
+    }
+    LOG.info("Training Word2Vec on a sample of {} sentences (bound {})", sample.size(), bound);
     return sample;
   }
 
-  /** SplitMix64's finaliser (Steele et al. 2014) of {@code index ^ seed}, mapped to [0, 1). */
-  static double unitHash(long index, long seed) {
-    long z = index * 0x9E3779B97F4A7C15L ^ seed;
+  /** A seeded 64-bit hash of a sentence's tokens (SplitMix64 steps over String.hashCode). */
+  static long tokenHash(String[] tokens, long seed) {
+    long h = seed;
+    for (String token : tokens) {
+      h = mix(h + token.hashCode());
+    }
+    return mix(h + tokens.length);
+  }
+
+  private static long mix(long x) {
+    long z = x * 0x9E3779B97F4A7C15L;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    z = z ^ (z >>> 31);
-    return (z >>> 11) * 0x1.0p-53;
+    return z ^ (z >>> 31);
+  }
+
+  /** Hash order, ties broken by the tokens themselves, so the order is total. */
+  static final class ByHashThenTokens
+      implements java.util.Comparator<Tuple2<Long, String[]>>, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int compare(Tuple2<Long, String[]> a, Tuple2<Long, String[]> b) {
+      int c = Long.compare(a._1(), b._1());
+      return c != 0 ? c : java.util.Arrays.compare(a._2(), b._2());
+    }
   }
 
   private interface StreamWriter {

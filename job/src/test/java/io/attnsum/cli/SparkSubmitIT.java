@@ -34,9 +34,26 @@ class SparkSubmitIT {
 
   record Result(int code, String stdout, String stderr) {}
 
+  /**
+   * What a Spark download's jars/ holds, resolved by scripts/spark-home.sh from Spark's own
+   * dependency tree (inside the job's build, libraries Spark shares with DL4J become compile
+   * scope and would be missing from a "provided" list).
+   */
+  static synchronized String sparkClasspath() throws Exception {
+    Path root = Path.of(System.getProperty("attnsum.project.root")).toAbsolutePath().normalize();
+    Path cp = root.resolve("job/target/spark-home-classpath.txt");
+    Path home = root.resolve("job/target/spark-home");
+    Path log = Files.createTempFile("spark-home", ".log");
+    Process p = new ProcessBuilder(root.resolve("scripts/spark-home.sh").toString(), home.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("spark-home.sh finished").isTrue();
+    assertThat(p.exitValue()).as(Files.readString(log)).isZero();
+    return Files.readString(cp).trim();
+  }
+
   static Result submit(Path tmp, List<String> jobArgs) throws Exception {
     String jar = System.getProperty("attnsum.job.jar");
-    String sparkCp = Files.readString(Path.of(System.getProperty("attnsum.spark.classpath"))).trim();
+    String sparkCp = sparkClasspath();
     assertThat(new File(jar)).exists();
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -172,8 +172,11 @@ class VectorStageIT implements Serializable {
     VectorPack a = VectorPackCache.get(first.packUri());
     VectorPack b = VectorPackCache.get(second.packUri());
     assertThat(b.data()).isEqualTo(a.data());
-    // The trained vectors, read back from the saved text file, equal a direct training.
-    VectorPack direct = CorpusWord2Vec.train(sentences, t);
+    // The trained vectors, read back from the saved text file, equal a direct training on the
+    // stage's sample (all 300 sentences here, in the sample's partition-independent order).
+    List<String[]> sample = VectorStage.sample(corpus(sentences), t);
+    assertThat(sample).hasSize(sentences.size());
+    VectorPack direct = CorpusWord2Vec.train(sample, t);
     for (int r = 0; r < a.size(); r++) {
       int d = direct.indexOf(a.word(r));
       float[] x = new float[8];
@@ -197,12 +200,20 @@ class VectorStageIT implements Serializable {
             VectorSettings.Algorithm.SKIPGRAM, 8, 2, 1, 1, 0.025, 3, 0.0, 9L, 1, 100);
     List<String[]> a = VectorStage.sample(corpus(sentences), t);
     List<String[]> b = VectorStage.sample(corpus(sentences), t);
-    assertThat(a.size()).isLessThanOrEqualTo(100).isGreaterThan(60);
+    assertThat(a).hasSize(100);
     assertThat(a.stream().map(s -> s[0]).toList()).isEqualTo(b.stream().map(s -> s[0]).toList());
-    // Corpus order is kept, so training sees sentences in a reproducible sequence.
-    int[] positions = a.stream().mapToInt(s -> Integer.parseInt(s[0].substring(1))).toArray();
-    int[] sorted = positions.clone();
-    Arrays.sort(sorted);
-    assertThat(positions).containsExactly(sorted);
+    // The same sentences in the same order whatever the partitioning: the partition count
+    // follows the cluster, the vectors must not.
+    List<String[]> reversed = new ArrayList<>(sentences);
+    java.util.Collections.reverse(reversed);
+    List<String[]> c = VectorStage.sample(LocalSpark.get().createDataset(reversed.stream().map(x -> x[0]).toList(),
+        org.apache.spark.sql.Encoders.STRING()).javaRDD().repartition(7).map(x -> new String[] {x}), t);
+    assertThat(c.stream().map(s -> s[0]).toList()).isEqualTo(a.stream().map(s -> s[0]).toList());
+    // A different seed picks a different sample.
+    VectorSettings.Training other =
+        new VectorSettings.Training(
+            VectorSettings.Algorithm.SKIPGRAM, 8, 2, 1, 1, 0.025, 3, 0.0, 10L, 1, 100);
+    assertThat(VectorStage.sample(corpus(sentences), other).stream().map(s -> s[0]).toList())
+        .isNotEqualTo(a.stream().map(s -> s[0]).toList());
   }
 }
