@@ -215,6 +215,48 @@ public final class RankingExperiment {
           baseline.name(), 100 * acc[0] / n, 100 * acc[1] / n);
     }
     Map<String, List<PooledSentences>> pooledByAttention = new HashMap<>();
+    if (System.getProperty("leadDiag") != null) {
+      AttentionSettings attention = AttentionSettings.defaults();
+      RankSettings rank = RankSettings.defaults().withSentences(jobK);
+      List<PooledSentences> pooled = poolInChunks(attention, pack, docs);
+      LexicalSimilarity lexical = new LexicalSimilarity(pack, rank.lexicalSifA());
+      CentralityRanker ranker = new CentralityRanker(rank);
+      double[][] bins = new double[5][3];
+      for (int d = 0; d < n; d++) {
+        Example e = examples.get(d);
+        PooledSentences p = pooled.get(d);
+        int m = e.doc().sentences().size();
+        if (m < 2) {
+          continue;
+        }
+        SentenceGraph g = SentenceGraph.of(p.vectors(), m, p.dim())
+            .blend(lexical.cosine(e.doc().sentences()), rank.lexicalWeight());
+        double[] pi = ranker.stationary(g);
+        int lead = Math.min(m - 1, jobK);
+        double l = 0;
+        for (int i = 0; i < lead; i++) {
+          int below = 0;
+          for (int j = 0; j < m; j++) {
+            if (j != i && pi[j] < pi[i]) {
+              below++;
+            }
+          }
+          l += (double) below / (m - 1);
+        }
+        l /= lead;
+        int b = Math.min(4, (int) (l * 5));
+        double[] leadR = rouge(scorer, e, new LeadBaseline().select(e.eval(), e.k()));
+        double[] trR = rouge(scorer, e, new TextRankBaseline().select(e.eval(), e.k()));
+        bins[b][0]++;
+        bins[b][1] += leadR[0];
+        bins[b][2] += trR[0];
+      }
+      for (int b = 0; b < 5; b++) {
+        System.out.printf(Locale.ROOT, "%s lead-percentile [%.1f,%.1f) docs %4d LEAD R1 %.2f TEXTRANK R1 %.2f%n",
+            set, b / 5.0, (b + 1) / 5.0, (int) bins[b][0], 100 * bins[b][1] / bins[b][0],
+            100 * bins[b][2] / bins[b][0]);
+      }
+    }
     for (String variant : variants) {
       List<String> overrides = new ArrayList<>();
       List<String> attentionPart = new ArrayList<>();
