@@ -6,9 +6,11 @@ package io.attnsum.rank;
  * sentences per document this is O(n² d) per document, small next to token attention, and keeps
  * every document's numbers independent of the others in its chunk.
  *
- * <p>score_i = w_s · mm(π)_i + w_d · mm(c)_i + w_p · (1 + i / u)^−decay + w_l · min(1, len_i /
- * target), where mm is min-max normalisation within the document, u = 1 or the expected summary
- * length ({@link PositionScale}), and cos below is the document's {@link SentenceGraph} (embedding
+ * <p>score_i = w_s · mm(π)_i + g_d · w_d · mm(c)_i + g · w_p · (1 + i / u)^−decay + w_l · min(1,
+ * len_i / target), where mm is min-max normalisation within the document, u = 1 or the expected
+ * summary length ({@link PositionScale}), g ∈ [0, 1] the document's position share ({@link
+ * #positionShare}: the lead sentences' centrality percentile ({@link PositionGate}) times (1 −
+ * k / n)^γ), g_d = g with {@code rank.gate-directed} and 1 without, and cos below is the document's {@link SentenceGraph} (embedding
  * cosines, blended with TF-IDF cosines by {@link DocumentSummarizer}), and
  *
  * <ul>
