@@ -7,6 +7,10 @@
 # Environment:
 #   ATTNSUM_DATA      folder holding NAME.dev.jsonl (default: <repo>/../shared/data)
 #   ATTNSUM_EVAL_DIR  where the run and the report go (default: <repo>/target/eval/NAME)
+#   ATTNSUM_EVAL_SET  extra job settings, space-separated key=value pairs passed as --set after
+#                     eval.sh's own (so they win), e.g. "rank.position-weight=2 vectors.reuse=true";
+#                     with vectors.reuse=true and a fixed ATTNSUM_EVAL_DIR the vectors trained by an
+#                     earlier run (<ATTNSUM_EVAL_DIR>/output/_vectors) are reused, not retrained.
 # Per-set summary length (the data README's settings); eval re-selects the job's top-k by rank
 # for every set, so eval controls k:
 #   cnndm k = 3; bbc k = the reference's sentence count; scitldr k = 1 (all references, max);
@@ -38,13 +42,22 @@ case "${name}" in
   *) echo "eval.sh: unknown set '${name}'" >&2; exit 2 ;;
 esac
 
+extra_set=()
+if [[ -n "${ATTNSUM_EVAL_SET:-}" ]]; then
+  read -r -a pairs <<<"${ATTNSUM_EVAL_SET}"
+  for pair in "${pairs[@]}"; do
+    extra_set+=(--set "${pair}")
+  done
+fi
+
 mkdir -p "${work}"
 "${root}/scripts/attnsum" run \
   --set "input.path=${input}" \
   --set "output.path=${work}/output" \
   --set output.format=jsonl \
   --set run.id=eval \
-  --set "summary.sentences=${job_k}"
+  --set "summary.sentences=${job_k}" \
+  "${extra_set[@]}"
 
 "${root}/scripts/attnsum" eval \
   --gold "${input}" \

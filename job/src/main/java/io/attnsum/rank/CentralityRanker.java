@@ -6,9 +6,11 @@ package io.attnsum.rank;
  * sentences per document this is O(n² d) per document, small next to token attention, and keeps
  * every document's numbers independent of the others in its chunk.
  *
- * <p>score_i = w_s · mm(π)_i + w_d · mm(c)_i + w_p · (1 + i / u)^−decay + w_l · min(1, len_i /
- * target), where mm is min-max normalisation within the document, u = 1 or the expected summary
- * length ({@link PositionScale}), and cos below is the document's {@link SentenceGraph} (embedding
+ * <p>score_i = w_s · mm(π)_i + g_d · w_d · mm(c)_i + g · w_p · (1 + i / u)^−decay + w_l · min(1,
+ * len_i / target), where mm is min-max normalisation within the document, u = 1 or the expected
+ * summary length ({@link PositionScale}), g ∈ [0, 1] the document's position share ({@link
+ * #positionShare}: the lead sentences' centrality percentile ({@link PositionGate}) times (1 −
+ * k / n)^γ), g_d = g with {@code rank.gate-directed} and 1 without, and cos below is the document's {@link SentenceGraph} (embedding
  * cosines, blended with TF-IDF cosines by {@link DocumentSummarizer}), and
  *
  * <ul>
@@ -56,20 +58,76 @@ public final class CentralityRanker {
     if (n == 0) {
       return score;
     }
-    if (settings.stationaryWeight() != 0) {
-      addScaled(score, minMax(stationary(graph)), settings.stationaryWeight());
+    double[] pi = null;
+    if (settings.stationaryWeight() != 0 || settings.positionGate() == PositionGate.LEAD_CENTRALITY) {
+      pi = stationary(graph);
     }
+    if (settings.stationaryWeight() != 0) {
+      addScaled(score, minMax(pi), settings.stationaryWeight());
+    }
+    double share = positionShare(n, pi, summarySentences);
     if (settings.directedWeight() != 0) {
-      addScaled(score, minMax(directed(graph)), settings.directedWeight());
+      double w = settings.directedWeight() * (settings.gateDirected() ? share : 1);
+      addScaled(score, minMax(directed(graph)), w);
     }
     double unit = settings.positionScale() == PositionScale.SUMMARY ? summarySentences : 1;
+    double positionWeight = settings.positionWeight() * share;
     for (int i = 0; i < n; i++) {
       score[i] +=
-          settings.positionWeight() * Math.pow(1 + i / unit, -settings.positionDecay())
+          positionWeight * Math.pow(1 + i / unit, -settings.positionDecay())
               + settings.lengthWeight()
                   * Math.min(1.0, (double) lengths[i] / settings.lengthTarget());
     }
     return score;
+  }
+
+  /**
+   * The share of {@code rank.position-weight} this document gets, in [0, 1]: the product of the
+   * coverage factor (1 − k / n)^γ ({@code rank.position-coverage} = γ: when the summary takes most of the
+   * document, where it starts says little about what it should contain) and the lead-centrality
+   * gate ({@link PositionGate#LEAD_CENTRALITY}); 1 when both are off.
+   *
+   * @param n sentences in the document
+   * @param pi stationary distribution of the document's sentence graph (may be null unless the
+   *     gate is on)
+   * @param summarySentences expected summary length k
+   */
+  double positionShare(int n, double[] pi, double summarySentences) {
+    double share = 1;
+    if (settings.positionCoverage() > 0) {
+      share *= Math.pow(Math.max(0, 1 - summarySentences / n), settings.positionCoverage());
+    }
+    if (settings.positionGate() == PositionGate.LEAD_CENTRALITY) {
+      share *= leadCentrality(pi, summarySentences);
+    }
+    return share;
+  }
+
+  /**
+   * Mean centrality percentile of the first round(k) sentences (at most n − 1, at least 1): for
+   * each, the share of the other sentences with a lower π, ties counting one half. 0.5 for a
+   * graph where all sentences are equally central (and for a single sentence), so a flat graph
+   * halves the prior rather than removing it.
+   */
+  static double leadCentrality(double[] pi, double summarySentences) {
+    int n = pi.length;
+    if (n < 2) {
+      return 0.5;
+    }
+    int lead = (int) Math.max(1, Math.min(n - 1, Math.round(summarySentences)));
+    double sum = 0;
+    for (int i = 0; i < lead; i++) {
+      double below = 0;
+      for (int j = 0; j < n; j++) {
+        if (j != i) {
+          // equal up to rounding noise counts as a tie (as in minMax)
+          double diff = pi[i] - pi[j];
+          below += Math.abs(diff) <= 1e-12 ? 0.5 : diff > 0 ? 1 : 0;
+        }
+      }
+      sum += below / (n - 1);
+    }
+    return sum / lead;
   }
 
   /** Row-stochastic sentence attention {@code [n, n]}: softmax_j(cos_ij / τ), j ≠ i. */

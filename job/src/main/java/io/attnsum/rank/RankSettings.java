@@ -28,6 +28,12 @@ import java.io.Serializable;
  * @param lexicalWeight share of the TF-IDF cosine in the sentence graph (0 = embeddings only)
  * @param lexicalSifA SIF a of the lexical term weights (0 = plain TF-IDF)
  * @param positionScale whether the position prior decays per sentence or per summary length
+ * @param positionGate whether a document's own lead centrality scales its position prior
+ * @param positionCoverage exponent γ of the coverage factor (1 − k / n)^γ on the position prior
+ *     (k the expected summary length; 0 = off): a summary that covers most of the document gains
+ *     nothing from position
+ * @param gateDirected whether the document's position share (gate × coverage) also scales the
+ *     directed centrality, PacSum's position-aware term
  */
 public record RankSettings(
     int sentences,
@@ -50,7 +56,10 @@ public record RankSettings(
     double mmrLambda,
     double lexicalWeight,
     double lexicalSifA,
-    PositionScale positionScale)
+    PositionScale positionScale,
+    PositionGate positionGate,
+    double positionCoverage,
+    boolean gateDirected)
     implements Serializable {
 
   public static RankSettings from(ConfigReader r) {
@@ -75,14 +84,18 @@ public record RankSettings(
         r.doubleIn("rank.mmr-lambda", 0.0, 1.0),
         r.doubleIn("rank.lexical-weight", 0.0, 1.0),
         r.doubleIn("rank.lexical-sif-a", 0.0, 1.0),
-        r.oneOf("rank.position-scale", PositionScale.class));
+        r.oneOf("rank.position-scale", PositionScale.class),
+        r.oneOf("rank.position-gate", PositionGate.class),
+        r.doubleIn("rank.position-coverage", 0.0, 10.0),
+        r.bool("rank.gate-directed"));
   }
 
   /** The reference.conf defaults (for tests and tools that run without a config file). */
   public static RankSettings defaults() {
     return new RankSettings(
-        3, Budget.SENTENCES, 0.2, 100, 600, 0.3, 0.85, 1.0, 1.0, -0.5, 1.0, 0.5, 3.0, 0.5, 0.5,
-        8, Redundancy.MMR, 0.7, 0.7, 1e-3, PositionScale.SUMMARY);
+        3, Budget.SENTENCES, 0.2, 100, 600, 0.3, 0.85, 1.0, 2.0, -0.5, 1.0, 0.5, 8.0, 0.5, 1.0,
+        8, Redundancy.MMR, 0.7, 0.7, 1e-3, PositionScale.SUMMARY, PositionGate.LEAD_CENTRALITY,
+        3.0, true);
   }
 
   /**
@@ -110,6 +123,7 @@ public record RankSettings(
     return new RankSettings(
         k, budget, ratio, maxWords, maxChars, temperature, damping, stationaryWeight,
         directedWeight, earlierWeight, laterWeight, threshold, positionWeight, positionDecay,
-        lengthWeight, lengthTarget, redundancy, mmrLambda, lexicalWeight, lexicalSifA, positionScale);
+        lengthWeight, lengthTarget, redundancy, mmrLambda, lexicalWeight, lexicalSifA, positionScale,
+        positionGate, positionCoverage, gateDirected);
   }
 }

@@ -108,8 +108,11 @@ class CentralityRankerTest {
     // equal (zero) centrality: only the priors speak: position favours 1 over 2, length 1 over 0
     assertThat(java.util.Arrays.stream(none).allMatch(Double::isFinite)).isTrue();
     assertThat(none[1]).isGreaterThan(none[2]);
+    // equal centrality: the lead-centrality gate gives the lead the median percentile 0.5, and
+    // coverage (1 - 1/3)^g with the default k = 1
+    double share = 0.5 * Math.pow(1 - 1.0 / 3, S.positionCoverage());
     assertThat(none[0] - none[1])
-        .isCloseTo(S.positionWeight() * (1 - Math.pow(2, -S.positionDecay()))
+        .isCloseTo(S.positionWeight() * share * (1 - Math.pow(2, -S.positionDecay()))
             - S.lengthWeight() * (1 - 2.0 / S.lengthTarget()), within(1e-12));
   }
 
@@ -123,10 +126,13 @@ class CentralityRankerTest {
     double[] index = new CentralityRanker(DocumentSummarizerTest.rank("rank.position-scale = index"))
         .score(flat, lengths, 1);
     double[] k4 = new CentralityRanker(d).score(flat, lengths, 4);
+    // flat graph: lead-centrality share 0.5; coverage (1 - 4/5)^g
+    double share = 0.5 * Math.pow(1 - 4.0 / 5, d.positionCoverage());
     for (int i = 0; i < 5; i++) {
       assertThat(k1[i]).isCloseTo(index[i], within(1e-12)); // k = 1: the per-sentence curve
       assertThat(k4[i] - k4[0])
-          .isCloseTo(d.positionWeight() * (Math.pow(1 + i / 4.0, -d.positionDecay()) - 1),
+          .isCloseTo(d.positionWeight() * share
+                  * (Math.pow(1 + i / 4.0, -d.positionDecay()) - 1),
               within(1e-12));
     }
   }
@@ -148,11 +154,63 @@ class CentralityRankerTest {
         .isEqualTo(1.0);
   }
 
+  @Test
+  void leadCentralityIsTheMeanPercentileOfTheFirstKSentences() {
+    double[] pi = {0.4, 0.1, 0.3, 0.2};
+    assertThat(CentralityRanker.leadCentrality(pi, 1)).isEqualTo(1.0); // beats all 3 others
+    assertThat(CentralityRanker.leadCentrality(pi, 2)).isEqualTo(0.5); // (3/3 + 0/3) / 2
+    assertThat(CentralityRanker.leadCentrality(pi, 2.6)).isCloseTo((1 + 0 + 2.0 / 3) / 3,
+        within(1e-12)); // round(2.6) = 3 lead sentences
+    assertThat(CentralityRanker.leadCentrality(pi, 10)).isCloseTo((1 + 0 + 2.0 / 3) / 3,
+        within(1e-12)); // at most n - 1 lead sentences
+    assertThat(CentralityRanker.leadCentrality(new double[] {0.25, 0.25, 0.25, 0.25}, 1))
+        .isEqualTo(0.5); // ties count one half
+    assertThat(CentralityRanker.leadCentrality(new double[] {1}, 1)).isEqualTo(0.5);
+  }
+
+  @Test
+  void positionShareIsGateTimesCoverage() {
+    double[] pi = {0.1, 0.4, 0.3, 0.2}; // the first sentence is the least central
+    RankSettings both = DocumentSummarizerTest.rank("rank.position-gate = lead-centrality",
+        "rank.position-coverage = 2");
+    assertThat(new CentralityRanker(both).positionShare(4, pi, 1)).isEqualTo(0.0);
+    double[] hub = {0.4, 0.1, 0.3, 0.2};
+    assertThat(new CentralityRanker(both).positionShare(4, hub, 1))
+        .isCloseTo(1.0 * Math.pow(0.75, 2), within(1e-12));
+    RankSettings off = DocumentSummarizerTest.rank("rank.position-gate = none",
+        "rank.position-coverage = 0");
+    assertThat(new CentralityRanker(off).positionShare(4, null, 1)).isEqualTo(1.0);
+    assertThat(new CentralityRanker(off).positionShare(4, pi, 4)).isEqualTo(1.0);
+  }
+
+  @Test
+  void aLeadTheDocumentDoesNotReturnToLosesThePositionPriorAndTheDirectedTerm() {
+    // Sentences 1..3 are near-duplicates; sentence 0 is unrelated background. With the gate the
+    // lead's share is 0 (least central), so neither position nor PacSum's directed term lifts it.
+    float[] v = {0, 1, 1, 0, 1, 0.05f, 1, -0.05f};
+    SentenceGraph g = SentenceGraph.of(v, 4, 2);
+    int[] lengths = {10, 10, 10, 10};
+    RankSettings gated = DocumentSummarizerTest.rank("rank.position-gate = lead-centrality",
+        "rank.gate-directed = true", "rank.position-coverage = 0");
+    CentralityRanker ranker = new CentralityRanker(gated);
+    double[] s = ranker.score(g, lengths, 1);
+    double[] pi = CentralityRanker.minMax(ranker.stationary(g));
+    for (int i = 0; i < 4; i++) {
+      assertThat(s[i]).isCloseTo(gated.stationaryWeight() * pi[i] + gated.lengthWeight(),
+          within(1e-12));
+    }
+    RankSettings ungated = DocumentSummarizerTest.rank("rank.position-gate = none",
+        "rank.gate-directed = false", "rank.position-coverage = 0");
+    double[] u = new CentralityRanker(ungated).score(g, lengths, 1);
+    assertThat(u[0]).isGreaterThan(s[0] + ungated.positionWeight() * 0.5);
+  }
+
   static RankSettings settings(double earlier, double later, double threshold) {
     RankSettings d = RankSettings.defaults();
     return new RankSettings(d.sentences(), d.budget(), d.ratio(), d.maxWords(), d.maxChars(),
         d.temperature(), d.damping(), d.stationaryWeight(), d.directedWeight(), earlier, later,
         threshold, d.positionWeight(), d.positionDecay(), d.lengthWeight(), d.lengthTarget(),
-        d.redundancy(), d.mmrLambda(), d.lexicalWeight(), d.lexicalSifA(), d.positionScale());
+        d.redundancy(), d.mmrLambda(), d.lexicalWeight(), d.lexicalSifA(), d.positionScale(),
+        d.positionGate(), d.positionCoverage(), d.gateDirected());
   }
 }

@@ -11,13 +11,20 @@ import io.attnsum.eval.ChineseRougeTokenizer;
 import io.attnsum.eval.EnglishRougeTokenizer;
 import io.attnsum.eval.EvalDocument;
 import io.attnsum.eval.ExtractiveBaseline;
+import io.attnsum.eval.GoldDocument;
+import io.attnsum.eval.GoldReader;
+import io.attnsum.eval.KPolicy;
 import io.attnsum.eval.LeadBaseline;
 import io.attnsum.eval.RougeScorer;
 import io.attnsum.eval.RougeScores;
 import io.attnsum.eval.TextRankBaseline;
 import io.attnsum.text.AnalyzedDocument;
+import io.attnsum.text.DocumentAnalyzer;
+import io.attnsum.text.TextSettings;
 import io.attnsum.text.Language;
 import io.attnsum.text.Sentence;
+import io.attnsum.vectors.VectorFileReader;
+import io.attnsum.vectors.VectorFormat;
 import io.attnsum.vectors.VectorPack;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -58,6 +65,10 @@ public final class RankingExperiment {
   record Example(AnalyzedDocument doc, EvalDocument eval, int k) {}
 
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("job")) {
+      onJobSegmentation(Arrays.asList(args).subList(1, args.length));
+      return;
+    }
     String set = args[0];
     int limit = Integer.parseInt(args[1]);
     List<String> variants = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.of("");
@@ -114,6 +125,166 @@ public final class RankingExperiment {
           set, examples.size(), 100 * byRank[0] / examples.size(), 100 * byRank[1] / examples.size(),
           100 * bySelection[0] / examples.size(), 100 * bySelection[1] / examples.size(),
           (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, variant);
+    }
+  }
+
+  /**
+   * {@code job <set> <vectors file> [variant ...]}: as {@code scripts/eval.sh} sees a set: the
+   * job's own text stage ({@link DocumentAnalyzer}, default text settings) on the raw text, the
+   * vectors a job run trained and saved ({@code <output.path>/_vectors/*.txt}, counts from this
+   * corpus as the vectors stage computes them), the job's k ({@code summary.sentences} as eval.sh
+   * sets it) for the position prior, and the eval's k policy and top-k-by-rank re-selection.
+   */
+  static void onJobSegmentation(List<String> args) throws Exception {
+    String set = args.get(0);
+    Path vectorsFile = Path.of(args.get(1));
+    List<String> variants = args.size() > 2 ? args.subList(2, args.size()) : List.of("");
+    Path data = Path.of(System.getProperty("attnsum.shared.data", "/work/shared/data"));
+    Path file = data.resolve(set + ".dev.jsonl");
+    boolean chinese = set.endsWith("_zh");
+    RougeScorer scorer =
+        new RougeScorer(chinese ? new ChineseRougeTokenizer() : new EnglishRougeTokenizer(true));
+    int jobK = switch (set) {
+      case "cnndm" -> 3;
+      case "bbc" -> 10;
+      case "cail2020_zh" -> 8;
+      default -> 1;
+    };
+    KPolicy kPolicy = switch (set) {
+      case "cnndm" -> new KPolicy.Fixed(3);
+      case "bbc" -> new KPolicy.FromReference();
+      case "cail2020_zh" -> new KPolicy.Ratio(0.35);
+      default -> new KPolicy.Fixed(1);
+    };
+    List<GoldDocument> gold = new GoldReader().read(file, GoldReader.References.ALL);
+    Map<String, String> texts = new HashMap<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        JsonNode row = JSON.readTree(line);
+        texts.put(row.get("id").asText(), row.get("text").asText());
+      }
+    }
+    DocumentAnalyzer analyzer = new DocumentAnalyzer(TextSettings.defaults());
+    List<Example> examples = new ArrayList<>();
+    Map<String, Long> counts = new HashMap<>();
+    for (GoldDocument g : gold) {
+      AnalyzedDocument doc = analyzer.analyze(g.id(), texts.get(g.id()));
+      List<String> sentences = new ArrayList<>();
+      List<List<String>> tokens = new ArrayList<>();
+      for (Sentence s : doc.sentences()) {
+        String oneLine = s.text().replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        sentences.add(oneLine);
+        tokens.add(scorer.tokenizer().tokenize(oneLine));
+        for (String t : s.tokens()) {
+          counts.merge(t, 1L, Long::sum);
+        }
+      }
+      List<List<List<String>>> refTokens = new ArrayList<>();
+      for (String r : g.references()) {
+        refTokens.add(scorer.tokenizeSentences(r));
+      }
+      EvalDocument eval = new EvalDocument(g.id(), sentences, tokens, g.references(), refTokens);
+      examples.add(new Example(doc, eval, kPolicy.k(g, sentences.size(), 0)));
+    }
+    VectorPack trained = VectorFileReader.read(vectorsFile, VectorFormat.AUTO, counts.keySet());
+    // Rows by descending corpus count, then word: the order the vectors stage packs them in.
+    Integer[] order = new Integer[trained.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, java.util.Comparator.comparingLong(
+        (Integer i) -> -counts.get(trained.word(i))).thenComparing(trained::word));
+    int dim = trained.dim();
+    String[] words = new String[order.length];
+    long[] rowCounts = new long[order.length];
+    float[] vectors = new float[order.length * dim];
+    for (int r = 0; r < order.length; r++) {
+      words[r] = trained.word(order[r]);
+      rowCounts[r] = counts.get(words[r]);
+      trained.copyRow(order[r], vectors, r * dim);
+    }
+    VectorPack pack = new VectorPack(words, vectors, dim, rowCounts);
+    List<AnalyzedDocument> docs = examples.stream().map(Example::doc).toList();
+    int n = examples.size();
+    for (ExtractiveBaseline baseline : List.of(new LeadBaseline(), new TextRankBaseline())) {
+      double[] acc = new double[2];
+      for (Example e : examples) {
+        add(acc, rouge(scorer, e, baseline.select(e.eval(), e.k())));
+      }
+      System.out.printf(Locale.ROOT, "%s n=%d %-10s R1 %.2f R2 %.2f%n", set, n,
+          baseline.name(), 100 * acc[0] / n, 100 * acc[1] / n);
+    }
+    Map<String, List<PooledSentences>> pooledByAttention = new HashMap<>();
+    if (System.getProperty("leadDiag") != null) {
+      AttentionSettings attention = AttentionSettings.defaults();
+      RankSettings rank = RankSettings.defaults().withSentences(jobK);
+      List<PooledSentences> pooled = poolInChunks(attention, pack, docs);
+      LexicalSimilarity lexical = new LexicalSimilarity(pack, rank.lexicalSifA());
+      CentralityRanker ranker = new CentralityRanker(rank);
+      double[][] bins = new double[5][3];
+      for (int d = 0; d < n; d++) {
+        Example e = examples.get(d);
+        PooledSentences p = pooled.get(d);
+        int m = e.doc().sentences().size();
+        if (m < 2) {
+          continue;
+        }
+        SentenceGraph g = SentenceGraph.of(p.vectors(), m, p.dim())
+            .blend(lexical.cosine(e.doc().sentences()), rank.lexicalWeight());
+        double[] pi = ranker.stationary(g);
+        int lead = Math.min(m - 1, jobK);
+        double l = 0;
+        for (int i = 0; i < lead; i++) {
+          int below = 0;
+          for (int j = 0; j < m; j++) {
+            if (j != i && pi[j] < pi[i]) {
+              below++;
+            }
+          }
+          l += (double) below / (m - 1);
+        }
+        l /= lead;
+        int b = Math.min(4, (int) (l * 5));
+        double[] leadR = rouge(scorer, e, new LeadBaseline().select(e.eval(), e.k()));
+        double[] trR = rouge(scorer, e, new TextRankBaseline().select(e.eval(), e.k()));
+        bins[b][0]++;
+        bins[b][1] += leadR[0];
+        bins[b][2] += trR[0];
+      }
+      for (int b = 0; b < 5; b++) {
+        System.out.printf(Locale.ROOT, "%s lead-percentile [%.1f,%.1f) docs %4d LEAD R1 %.2f TEXTRANK R1 %.2f%n",
+            set, b / 5.0, (b + 1) / 5.0, (int) bins[b][0], 100 * bins[b][1] / bins[b][0],
+            100 * bins[b][2] / bins[b][0]);
+      }
+    }
+    for (String variant : variants) {
+      List<String> overrides = new ArrayList<>();
+      List<String> attentionPart = new ArrayList<>();
+      for (String kv : variant.split(",")) {
+        if (!kv.isBlank()) {
+          overrides.add(kv.trim());
+          if (kv.trim().startsWith("attention.")) {
+            attentionPart.add(kv.trim());
+          }
+        }
+      }
+      ConfigReader r = new ConfigReader(ConfigLoader.load(null, overrides));
+      AttentionSettings attention = AttentionSettings.from(r);
+      RankSettings rank = RankSettings.from(r).withSentences(jobK);
+      List<PooledSentences> pooled =
+          pooledByAttention.computeIfAbsent(
+              String.join(",", attentionPart), key -> poolInChunks(attention, pack, docs));
+      DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack);
+      double[] byRank = new double[2];
+      for (int d = 0; d < n; d++) {
+        Example e = examples.get(d);
+        DocumentSummary s = summarizer.summarize(e.doc(), pooled.get(d));
+        int[] top = s.sentences().stream().filter(x -> x.rank() <= e.k())
+            .mapToInt(ScoredSentence::index).sorted().toArray();
+        add(byRank, rouge(scorer, e, top));
+      }
+      System.out.printf(Locale.ROOT, "%s n=%d ATTNSUM    R1 %.2f R2 %.2f  [%s]%n",
+          set, n, 100 * byRank[0] / n, 100 * byRank[1] / n, variant);
     }
   }
 
