@@ -67,6 +67,9 @@ public final class DocumentSummarizer {
       chars += sentences.get(i).text().length();
     }
     double[] scores = ranker.score(graph, lengths, settings.expectedSentences(n, tokens, chars));
+    if (settings.skipHeadings()) {
+      Headings.demote(scores, Headings.of(doc));
+    }
     int[] selected = selector.select(sentences, scores, graph);
     boolean[] isSelected = new boolean[n];
     for (int i : selected) {

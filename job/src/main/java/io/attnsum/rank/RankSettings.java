@@ -25,6 +25,7 @@ import java.io.Serializable;
  * @param lengthTarget token count at which the length prior saturates
  * @param redundancy MMR or trigram blocking
  * @param mmrLambda MMR λ (1 = ignore redundancy)
+ * @param skipHeadings rank headings (own paragraph, no final punctuation) after every sentence
  * @param lexicalWeight share of the TF-IDF cosine in the sentence graph (0 = embeddings only)
  * @param lexicalSifA SIF a of the lexical term weights (0 = plain TF-IDF)
  * @param positionScale whether the position prior decays per sentence or per summary length
@@ -59,7 +60,8 @@ public record RankSettings(
     PositionScale positionScale,
     PositionGate positionGate,
     double positionCoverage,
-    boolean gateDirected)
+    boolean gateDirected,
+    boolean skipHeadings)
     implements Serializable {
 
   public static RankSettings from(ConfigReader r) {
@@ -87,7 +89,8 @@ public record RankSettings(
         r.oneOf("rank.position-scale", PositionScale.class),
         r.oneOf("rank.position-gate", PositionGate.class),
         r.doubleIn("rank.position-coverage", 0.0, 10.0),
-        r.bool("rank.gate-directed"));
+        r.bool("rank.gate-directed"),
+        r.bool("summary.skip-headings"));
   }
 
   /** The reference.conf defaults (for tests and tools that run without a config file). */
@@ -95,7 +98,7 @@ public record RankSettings(
     return new RankSettings(
         3, Budget.SENTENCES, 0.2, 100, 600, 0.3, 0.85, 1.0, 2.0, -0.5, 1.0, 0.5, 8.0, 0.5, 1.0,
         8, Redundancy.MMR, 0.7, 0.7, 1e-3, PositionScale.SUMMARY, PositionGate.LEAD_CENTRALITY,
-        3.0, true);
+        3.0, true, true);
   }
 
   /**
@@ -124,6 +127,6 @@ public record RankSettings(
         k, budget, ratio, maxWords, maxChars, temperature, damping, stationaryWeight,
         directedWeight, earlierWeight, laterWeight, threshold, positionWeight, positionDecay,
         lengthWeight, lengthTarget, redundancy, mmrLambda, lexicalWeight, lexicalSifA, positionScale,
-        positionGate, positionCoverage, gateDirected);
+        positionGate, positionCoverage, gateDirected, skipHeadings);
   }
 }

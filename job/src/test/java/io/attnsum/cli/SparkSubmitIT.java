@@ -113,6 +113,18 @@ class SparkSubmitIT {
     assertThat(r.stderr()).doesNotContain("SparkContext: Running Spark version");
   }
 
+  @Test
+  void missingInputExitsWithThreeAndAJsonSummary() throws Exception {
+    Result r = submit(tmp, List.of("run", "--set", "input.path=" + tmp.resolve("no-such-corpus.jsonl"),
+        "--set", "output.path=" + tmp.resolve("out3"), "--set", "run.id=missing"));
+    assertThat(r.code()).as("exit code; stderr:\n%s", tail(r.stderr())).isEqualTo(3);
+    String[] lines = r.stdout().strip().split("\n");
+    JsonNode summary = new ObjectMapper().readTree(lines[lines.length - 1]);
+    assertThat(summary.get("status").asText()).isEqualTo("input_error");
+    assertThat(summary.get("error").asText()).contains("matches nothing");
+    assertThat(tmp.resolve("out3").resolve("run_id=missing")).doesNotExist();
+  }
+
   private static String tail(String s) {
     return s.length() < 4000 ? s : s.substring(s.length() - 4000);
   }

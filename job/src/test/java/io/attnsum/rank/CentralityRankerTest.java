@@ -211,6 +211,6 @@ class CentralityRankerTest {
         d.temperature(), d.damping(), d.stationaryWeight(), d.directedWeight(), earlier, later,
         threshold, d.positionWeight(), d.positionDecay(), d.lengthWeight(), d.lengthTarget(),
         d.redundancy(), d.mmrLambda(), d.lexicalWeight(), d.lexicalSifA(), d.positionScale(),
-        d.positionGate(), d.positionCoverage(), d.gateDirected());
+        d.positionGate(), d.positionCoverage(), d.gateDirected(), d.skipHeadings());
   }
 }
