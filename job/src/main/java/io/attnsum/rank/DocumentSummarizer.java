@@ -54,26 +54,64 @@ public final class DocumentSummarizer {
   DocumentSummary summarize(AnalyzedDocument doc, PooledSentences p) {
     List<Sentence> sentences = doc.sentences();
     int n = sentences.size();
-    SentenceGraph graph = SentenceGraph.of(p.vectors(), n, p.dim());
-    if (lexicalWeight > 0) {
-      graph = graph.blend(lexical.cosine(sentences), lexicalWeight);
+    boolean[] heading = settings.skipHeadings() ? Headings.of(doc) : new boolean[n];
+    // Headings are left out of the graph, the priors and the selection: the body is ranked as if
+    // they were not there (its first sentence is the lead), then they rank last.
+    int[] body = bodyIndices(heading);
+    List<Sentence> bodySentences = new ArrayList<>(body.length);
+    float[] bodyVectors = new float[body.length * p.dim()];
+    for (int b = 0; b < body.length; b++) {
+      bodySentences.add(sentences.get(body[b]));
+      System.arraycopy(p.vectors(), body[b] * p.dim(), bodyVectors, b * p.dim(), p.dim());
     }
-    int[] lengths = new int[n];
+    int m = body.length;
+    SentenceGraph graph = SentenceGraph.of(bodyVectors, m, p.dim());
+    if (lexicalWeight > 0) {
+      graph = graph.blend(lexical.cosine(bodySentences), lexicalWeight);
+    }
+    int[] lengths = new int[m];
     long tokens = 0;
     long chars = 0;
-    for (int i = 0; i < n; i++) {
-      lengths[i] = sentences.get(i).tokens().length;
-      tokens += lengths[i];
-      chars += sentences.get(i).text().length();
+    for (int b = 0; b < m; b++) {
+      lengths[b] = bodySentences.get(b).tokens().length;
+      tokens += lengths[b];
+      chars += bodySentences.get(b).text().length();
     }
-    double[] scores = ranker.score(graph, lengths, settings.expectedSentences(n, tokens, chars));
-    if (settings.skipHeadings()) {
-      Headings.demote(scores, Headings.of(doc));
+    double[] bodyScores = ranker.score(graph, lengths, settings.expectedSentences(m, tokens, chars));
+    int[] bodySelected = selector.select(bodySentences, bodyScores, graph);
+
+    double[] scores = new double[n];
+    double lowest = Double.POSITIVE_INFINITY;
+    for (int b = 0; b < m; b++) {
+      scores[body[b]] = bodyScores[b];
+      lowest = Math.min(lowest, bodyScores[b]);
     }
-    int[] selected = selector.select(sentences, scores, graph);
+    for (int i = 0, h = 0; i < n; i++) {
+      if (heading[i]) {
+        scores[i] = lowest - 1.0 - 1e-3 * h++; // after every body sentence, in document order
+      }
+    }
     boolean[] isSelected = new boolean[n];
-    for (int i : selected) {
-      isSelected[i] = true;
+    int count = 0;
+    for (int b : bodySelected) {
+      isSelected[body[b]] = true;
+      count++;
+    }
+    // A document with fewer body sentences than a sentence budget asks for fills up with its
+    // headings, so every summary has min(k, sentences) sentences.
+    if (settings.budget() == Budget.SENTENCES && count < Math.min(settings.sentences(), n)) {
+      for (int i = 0; i < n && count < settings.sentences(); i++) {
+        if (heading[i]) {
+          isSelected[i] = true;
+          count++;
+        }
+      }
+    }
+    int[] selected = new int[count];
+    for (int i = 0, c = 0; i < n; i++) {
+      if (isSelected[i]) {
+        selected[c++] = i;
+      }
     }
     Integer[] order = SummarySelector.ranking(scores);
     int[] rank = new int[n];
@@ -92,5 +130,24 @@ public final class DocumentSummarizer {
               p.tokenWeights() == null ? null : p.tokenWeights()[i]));
     }
     return new DocumentSummary(doc, scored, selected);
+  }
+
+  /** Indices of the sentences that are not headings; all of them when every one is a heading. */
+  private static int[] bodyIndices(boolean[] heading) {
+    int m = 0;
+    for (boolean h : heading) {
+      m += h ? 0 : 1;
+    }
+    if (m == 0) {
+      m = heading.length;
+      heading = new boolean[heading.length];
+    }
+    int[] body = new int[m];
+    for (int i = 0, b = 0; i < heading.length; i++) {
+      if (!heading[i]) {
+        body[b++] = i;
+      }
+    }
+    return body;
   }
 }

@@ -55,25 +55,4 @@ final class Headings {
     }
     return breaks >= 2;
   }
-
-  /**
-   * Ranks headings after every other sentence: each heading's score becomes the document's lowest
-   * score minus one (finite, order among headings kept), unless every sentence is a heading.
-   */
-  static void demote(double[] scores, boolean[] heading) {
-    double lowest = Double.POSITIVE_INFINITY;
-    boolean anyBody = false;
-    for (int i = 0; i < scores.length; i++) {
-      lowest = Math.min(lowest, scores[i]);
-      anyBody |= !heading[i];
-    }
-    if (!anyBody) {
-      return;
-    }
-    for (int i = 0; i < scores.length; i++) {
-      if (heading[i]) {
-        scores[i] = lowest - 1.0 + 1e-3 * (scores[i] - lowest) / (1.0 + Math.abs(scores[i] - lowest));
-      }
-    }
-  }
 }

@@ -42,19 +42,6 @@ class HeadingsTest {
   }
 
   @Test
-  void demotedHeadingsRankLastAndKeepTheirOrder() {
-    double[] scores = {5.0, 1.0, 3.0, 4.0};
-    boolean[] heading = {true, false, false, true};
-    Headings.demote(scores, heading);
-    assertThat(scores[0]).isLessThan(scores[1]).isGreaterThan(scores[3]);
-    assertThat(scores[3]).isLessThan(1.0).isGreaterThan(-0.001);
-    assertThat(scores[1]).isEqualTo(1.0);
-    double[] all = {2.0, 1.0};
-    Headings.demote(all, new boolean[] {true, true});
-    assertThat(all).containsExactly(2.0, 1.0);
-  }
-
-  @Test
   void theSummarizerLeavesTheTitleOut() {
     AnalyzedDocument doc = analyzer.analyze("d",
         "Budget approved for schools\n\nThe council approved the school budget on Tuesday. "
@@ -67,5 +54,26 @@ class HeadingsTest {
         io.attnsum.attention.AttentionSettings.defaults(), k2, pack).summarize(java.util.List.of(doc)).get(0);
     assertThat(s.selected()).hasSize(2).doesNotContain(0);
     assertThat(s.sentences().get(0).rank()).isEqualTo(doc.sentences().size());
+    // The same body without its title ranks the same way: the heading is not in the graph or the
+    // priors (only the document centroid that queries attention pooling still sees its words).
+    AnalyzedDocument bodyOnly = analyzer.analyze("b", doc.text().substring(doc.sentences().get(1).start()));
+    DocumentSummary b = new DocumentSummarizer(
+        io.attnsum.attention.AttentionSettings.defaults(), k2, pack).summarize(java.util.List.of(bodyOnly)).get(0);
+    for (int i = 0; i < b.sentences().size(); i++) {
+      assertThat(s.sentences().get(i + 1).score())
+          .isCloseTo(b.sentences().get(i).score(), org.assertj.core.data.Offset.offset(1e-3));
+      assertThat(s.sentences().get(i + 1).rank()).isEqualTo(b.sentences().get(i).rank());
+      assertThat(s.sentences().get(i + 1).selected()).isEqualTo(b.sentences().get(i).selected());
+    }
+  }
+
+  @Test
+  void aShortDocumentFillsItsSummaryWithTheHeading() {
+    AnalyzedDocument doc = analyzer.analyze("d", "Budget approved\n\nThe council approved the budget.");
+    var pack = new io.attnsum.vectors.VectorPack(new String[] {"budget"}, new float[] {1, 0}, 2, null);
+    DocumentSummary s = new DocumentSummarizer(io.attnsum.attention.AttentionSettings.defaults(),
+        RankSettings.defaults(), pack).summarize(java.util.List.of(doc)).get(0);
+    assertThat(s.selected()).containsExactly(0, 1);
+    assertThat(s.sentences().get(1).rank()).isEqualTo(1);
   }
 }
