@@ -34,7 +34,8 @@
 #                        start of each run is reported
 #   BENCH_WORK           scratch folder for corpora, outputs, logs (default job/target/bench)
 #   ATTNSUM_MASTER       Spark master of the end-to-end runs (default local[2])
-#   OMP_NUM_THREADS      passed through to the end-to-end runs when set (ND4J threads per JVM)
+#   OMP_NUM_THREADS      passed through to the end-to-end runs when set (ND4J threads per call;
+#                        unset: scripts/attnsum uses 1 in local mode with several task slots)
 #   MAVEN_ARGS           extra Maven arguments for the build (e.g. -o)
 set -euo pipefail
 
