@@ -17,7 +17,8 @@
 # Environment:
 #   BENCH_QUICK=1        short run: quick JMH sweep (tokens 16,64; batch 256; short iterations)
 #                        and sizes "2000 10000" unless BENCH_SIZES is set
-#   BENCH_SIZES          generated corpus sizes in documents (default "10000 50000 200000")
+#   BENCH_SIZES          generated corpus sizes in documents (default "10000 50000 200000";
+#                        set but empty: no generated corpus)
 #   BENCH_CNNDM          JSON Lines corpus run as is (default ../shared/data/cnndm.dev.jsonl next
 #                        to the repository; empty = skip)
 #   BENCH_DIM            dimension of the generated word vectors (default 300)
@@ -27,18 +28,23 @@
 #                        core when local[2] runs on 2 cores)
 #   BENCH_JMH_ARGS       extra AttentionBenchRunner arguments, e.g. "--tokens 8,64 --dims 300"
 #   BENCH_SKIP_JMH=1     skip step 1;  BENCH_SKIP_E2E=1  skip step 2
+#   BENCH_MAX_LOAD       start each end-to-end run when the 1-minute load average is at most this
+#                        (default 2.5) ...
+#   BENCH_LOAD_WAIT      ... or after waiting this many seconds (default 180); the load at the
+#                        start of each run is reported
 #   BENCH_WORK           scratch folder for corpora, outputs, logs (default job/target/bench)
 #   ATTNSUM_MASTER       Spark master of the end-to-end runs (default local[2])
-#   OMP_NUM_THREADS      passed through to the end-to-end runs when set (ND4J threads per JVM)
+#   OMP_NUM_THREADS      passed through to the end-to-end runs when set (ND4J threads per call;
+#                        unset: scripts/attnsum uses 1 in local mode with several task slots)
 #   MAVEN_ARGS           extra Maven arguments for the build (e.g. -o)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 quick=${BENCH_QUICK:-0}
 if [ "$quick" = 1 ]; then
-  sizes=${BENCH_SIZES:-"2000 10000"}
+  sizes=${BENCH_SIZES-"2000 10000"}
 else
-  sizes=${BENCH_SIZES:-"10000 50000 200000"}
+  sizes=${BENCH_SIZES-"10000 50000 200000"}
 fi
 cnndm=${BENCH_CNNDM-"$root/../shared/data/cnndm.dev.jsonl"}
 dim=${BENCH_DIM:-300}
@@ -61,8 +67,10 @@ need jq jq
 # --- build: the job jar (scripts/attnsum runs it) and the test classes (benchmarks, generator)
 read -r -a mvn_args <<<"${MAVEN_ARGS:-}"
 echo "bench: building" >&2
-mvn -B -q "${mvn_args[@]}" -f "$root/pom.xml" -DskipTests package >&2
-mvn -B -q "${mvn_args[@]}" -f "$root/job/pom.xml" dependency:build-classpath \
+# scripts/attnsum builds the job jar and Spark's classpath file when they are missing or stale (the
+# runs below use ATTNSUM_NO_BUILD=1, so both must exist); the benchmark classes are test classes.
+"$root/scripts/attnsum" --help >/dev/null
+mvn -B -q "${mvn_args[@]}" -f "$root/job/pom.xml" test-compile dependency:build-classpath \
   -DincludeScope=test -Dmdep.outputFile="$root/job/target/bench-classpath.txt" >&2
 test_cp="$root/job/target/test-classes:$root/job/target/classes:$(cat "$root/job/target/bench-classpath.txt")"
 bench_java() { java -Xmx2g -cp "$test_cp" "$@"; }
@@ -92,7 +100,7 @@ if [ "${BENCH_SKIP_E2E:-0}" != 1 ]; then
   largest=0
   for n in $sizes; do [ "$n" -gt "$largest" ] && largest=$n; done
   full_corpus="$work/news-$largest.jsonl"
-  if [ ! -s "$full_corpus" ]; then
+  if [ "$largest" -gt 0 ] && [ ! -s "$full_corpus" ]; then
     echo "bench: generating $largest documents" >&2
     bench_java io.attnsum.bench.NewsCorpusGenerator corpus --out "$full_corpus.tmp" --documents "$largest" >&2
     mv "$full_corpus.tmp" "$full_corpus"
@@ -120,19 +128,46 @@ if [ "${BENCH_SKIP_E2E:-0}" != 1 ]; then
   mkdir -p "$events"
   conf="$work/bench.conf"
   cat >"$conf" <<EOF
-# Written by scripts/bench.sh: the event log gives per-task spill metrics.
+# Written by scripts/bench.sh: the event log gives per-task spill metrics. Spark 4 writes
+# zstd-compressed rolling logs (a folder) by default; one plain JSON Lines file is what jq reads.
 spark.conf {
   "spark.eventLog.enabled" = "true"
   "spark.eventLog.dir" = "file://$events"
+  "spark.eventLog.compress" = "false"
+  "spark.eventLog.rolling.enabled" = "false"
 }
 EOF
 
-  rows=()
+  # The machine may be shared: start each timed run only when the 1-minute load average is at
+  # most BENCH_MAX_LOAD, waiting up to BENCH_LOAD_WAIT seconds (then run anyway; the load at the
+  # start of each run is in the table).
+  max_load=${BENCH_MAX_LOAD:-2.5}
+  load_wait=${BENCH_LOAD_WAIT:-180}
+  wait_for_quiet() {
+    local waited=0
+    while awk -v l="$(cut -d' ' -f1 /proc/loadavg)" -v m="$max_load" 'BEGIN {exit !(l > m)}'; do
+      if [ "$waited" -ge "$load_wait" ]; then
+        echo "bench: load $(cut -d' ' -f1 /proc/loadavg) still above $max_load after ${waited}s; running" >&2
+        return
+      fi
+      sleep 20
+      waited=$((waited + 20))
+    done
+  }
+
+  # The table grows one row per run, so an interrupted benchmark keeps what it measured.
+  {
+    echo "| corpus | stages | documents | job s | docs/s | sentences/s | read s | text s | vectors s | summarize s | write s | max RSS / wall | spilled / full:floor | load at start |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|"
+  } >"$e2e_md"
   declare -A full_rate=()
   run_one() { # run_one NAME CORPUS VECTORS STAGES
     local name=$1 corpus=$2 vec=$3 stages=$4
     local tag="$name-$stages" out="$work/out/$1-$4"
     rm -rf "$out"
+    wait_for_quiet
+    local load
+    load=$(cut -d' ' -f1 /proc/loadavg)
     local before
     before=$(ls "$events" | sort)
     echo "bench: $tag" >&2
@@ -143,14 +178,14 @@ EOF
       >"$work/$tag.log" 2>&1; then
       echo "bench: $tag failed, see $work/$tag.log" >&2
       tail -20 "$work/$tag.log" >&2
-      rows+=("| $name | $stages | failed (see $tag.log) | | | | | | | | | | |")
+      echo "| $name | $stages | failed (see $tag.log) | | | | | | | | | | | $load |" >>"$e2e_md"
       return
     fi
     local manifest="$out/run_id=bench/_manifest.json"
     local log_file
     log_file=$(comm -13 <(echo "$before") <(ls "$events" | sort) | head -1)
-    local spill=0
-    if [ -n "$log_file" ]; then
+    local spill="?"
+    if [ -n "$log_file" ] && [ -f "$events/$log_file" ]; then
       spill=$(jq -s '[.[] | select(.Event == "SparkListenerTaskEnd") | .["Task Metrics"]
                       | ((.["Memory Bytes Spilled"] // 0) + (.["Disk Bytes Spilled"] // 0))] | add // 0' \
         "$events/$log_file")
@@ -170,30 +205,27 @@ EOF
     else
       ratio=$(awk -v f="${full_rate[$name]:-0}" -v s="$secs" 'BEGIN {printf (f > 0 ? "%.2fx" : "-"), f / s}')
     fi
-    rows+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |' \
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' \
       "$name" "$stages" "$docs" "$secs" "$dps" \
       "$(awk -v d="$sents" -v s="$secs" 'BEGIN {printf "%.0f", d / s}')" \
       "$(stage read)" "$(stage text)" "$(stage vectors)" "$(stage summarize)" "$(stage write)" \
       "$(awk -v k="$rss_kb" 'BEGIN {printf "%.2f GiB", k / 1048576}') / $wall" \
-      "$spill B / $ratio")")
+      "$spill B / $ratio" "$load" >>"$e2e_md"
   }
 
+  # Rows of runs that train Word2Vec are marked "+w2v" (the floor run does not use vectors).
+  w2v=""
+  [ "$vectors_mode" = train ] && w2v="+w2v"
   for n in $sizes; do
     vec=$(vectors_for "$full_corpus" "news")
-    run_one "news-$n" "$work/news-$n.jsonl" "$vec" full
-    run_one "news-$n" "$work/news-$n.jsonl" "" floor
+    run_one "news-$n$w2v" "$work/news-$n.jsonl" "$vec" full
+    run_one "news-$n$w2v" "$work/news-$n.jsonl" "" floor
   done
   if [ -n "$cnndm" ] && [ -s "$cnndm" ]; then
     vec=$(vectors_for "$cnndm" "cnndm")
-    run_one cnndm.dev "$cnndm" "$vec" full
-    run_one cnndm.dev "$cnndm" "" floor
+    run_one "cnndm.dev$w2v" "$cnndm" "$vec" full
+    run_one "cnndm.dev$w2v" "$cnndm" "" floor
   fi
-
-  {
-    echo "| corpus | stages | documents | job s | docs/s | sentences/s | read s | text s | vectors s | summarize s | write s | max RSS / wall | spilled / full:floor |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
-    printf '%s\n' "${rows[@]}"
-  } >"$e2e_md"
 fi
 
 # --- report
