@@ -14,11 +14,12 @@ package io.attnsum.rank;
  * cosines, blended with TF-IDF cosines by {@link DocumentSummarizer}), and
  *
  * <ul>
- *   <li>π is the stationary distribution of the sentence attention A = softmax_j(cos(s_i, s_j) /
- *       τ) (self excluded), as PageRank with damping δ: π = (1 − δ)/n + δ Aᵀπ (Mihalcea &amp;
- *       Tarau 2004, TextRank, on an attention graph). Cosine instead of S Sᵀ/√d because pooled
- *       vectors of different norms would otherwise let long or frequent-word sentences dominate
- *       every row; τ takes the role of √d.
+ *   <li>π is the stationary distribution of the sentence attention A = softmax_j(score(s_i,
+ *       s_j) / τ) (self excluded), as PageRank with damping δ: π = (1 − δ)/n + δ Aᵀπ (Mihalcea
+ *       &amp; Tarau 2004, TextRank, on an attention graph). The score is log max(0, cos) by
+ *       default ({@link AttentionScore}), so A_ij ∝ cos^(1/τ), or cos itself. Cosine instead of
+ *       S Sᵀ/√d because pooled vectors of different norms would otherwise let long or
+ *       frequent-word sentences dominate every row; τ takes the role of √d.
  *   <li>c is PacSum's position-aware directed centrality (Zheng &amp; Lapata 2019, "Sentence
  *       Centrality Revisited for Unsupervised Summarization", eq. 6): c_i = λ1 Σ_{j&lt;i} e_ij +
  *       λ2 Σ_{j&gt;i} e_ij with e_ij = max(0, cos_ij − (min + β (max − min))) over the document's
@@ -130,7 +131,13 @@ public final class CentralityRanker {
     return sum / lead;
   }
 
-  /** Row-stochastic sentence attention {@code [n, n]}: softmax_j(cos_ij / τ), j ≠ i. */
+  /**
+   * Row-stochastic sentence attention {@code [n, n]}: softmax_j(score(i, j) / τ), j ≠ i, with the
+   * score of {@link RankSettings#attentionScore}. Under {@link AttentionScore#LOG_COSINE} that is
+   * max(0, cos_ij)^(1/τ) / Σ_j, computed without the logarithm; a row whose similarities are all
+   * ≤ 0 (a sentence sharing nothing with the rest) attends uniformly, the usual fix for a
+   * dangling node.
+   */
   double[] attention(SentenceGraph graph) {
     int n = graph.size();
     double[] a = new double[n * n];
@@ -139,21 +146,32 @@ public final class CentralityRanker {
       return a;
     }
     double invTau = 1.0 / settings.temperature();
+    boolean logCosine = settings.attentionScore() == AttentionScore.LOG_COSINE;
     for (int i = 0; i < n; i++) {
       double max = Double.NEGATIVE_INFINITY;
-      for (int j = 0; j < n; j++) {
-        if (j != i) {
-          max = Math.max(max, graph.cosine(i, j) * invTau);
+      if (!logCosine) {
+        for (int j = 0; j < n; j++) {
+          if (j != i) {
+            max = Math.max(max, graph.cosine(i, j) * invTau);
+          }
         }
       }
       double sum = 0;
       for (int j = 0; j < n; j++) {
-        double e = j == i ? 0 : Math.exp(graph.cosine(i, j) * invTau - max);
+        double e;
+        if (j == i) {
+          e = 0;
+        } else if (logCosine) {
+          double c = graph.cosine(i, j);
+          e = c > 0 ? Math.pow(c, invTau) : 0;
+        } else {
+          e = Math.exp(graph.cosine(i, j) * invTau - max);
+        }
         a[i * n + j] = e;
         sum += e;
       }
       for (int j = 0; j < n; j++) {
-        a[i * n + j] /= sum;
+        a[i * n + j] = sum > 0 ? a[i * n + j] / sum : j == i ? 0 : 1.0 / (n - 1);
       }
     }
     return a;

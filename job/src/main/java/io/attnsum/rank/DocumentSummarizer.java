@@ -35,7 +35,7 @@ public final class DocumentSummarizer {
     this.pooler = new AttentionPooler(attention, pack);
     this.ranker = new CentralityRanker(rank);
     this.selector = new SummarySelector(rank);
-    this.lexical = new LexicalSimilarity(pack, rank.lexicalSifA());
+    this.lexical = new LexicalSimilarity(pack, rank.lexicalSifA(), rank.lexicalHan());
     this.lexicalWeight = rank.lexicalWeight();
     this.settings = rank;
   }

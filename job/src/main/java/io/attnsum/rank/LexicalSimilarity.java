@@ -2,6 +2,7 @@ package io.attnsum.rank;
 
 import io.attnsum.text.Sentence;
 import io.attnsum.vectors.VectorPack;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +27,25 @@ import java.util.Map;
 public final class LexicalSimilarity {
   private final VectorPack pack;
   private final double sifA;
+  private final HanUnits han;
+
+  /** Words as the text stage made them, Chinese included (see the three-argument constructor). */
+  public LexicalSimilarity(VectorPack pack, double sifA) {
+    this(pack, sifA, HanUnits.WORDS);
+  }
 
   /**
    * @param pack the word vectors whose counts give the corpus frequencies
    * @param sifA SIF smoothing a; 0 turns the corpus-frequency factor off (plain TF-IDF)
+   * @param han whether a Han character or a whole word is a term; under {@link HanUnits#CHARS}
+   *     each Han character of a token is a term of its own and the rest of the token (Latin,
+   *     digits) stays one term; a character's corpus frequency is that of the one-character word
+   *     when the vectors have it, else it counts as rare
    */
-  public LexicalSimilarity(VectorPack pack, double sifA) {
+  public LexicalSimilarity(VectorPack pack, double sifA, HanUnits han) {
     this.pack = pack;
     this.sifA = sifA;
+    this.han = han;
   }
 
   /**
@@ -45,7 +57,7 @@ public final class LexicalSimilarity {
     Map<String, Integer> vocab = new HashMap<>();
     int[][] ids = new int[n][];
     for (int i = 0; i < n; i++) {
-      String[] tokens = sentences.get(i).tokens();
+      String[] tokens = terms(sentences.get(i).tokens());
       int[] row = new int[tokens.length];
       for (int t = 0; t < tokens.length; t++) {
         Integer id = vocab.putIfAbsent(tokens[t], vocab.size());
@@ -123,5 +135,51 @@ public final class LexicalSimilarity {
       }
     }
     return cos;
+  }
+
+  /** The sentence's terms: its tokens, with Han characters split out under {@link HanUnits#CHARS}. */
+  private String[] terms(String[] tokens) {
+    if (han == HanUnits.WORDS || !anyHan(tokens)) {
+      return tokens;
+    }
+    List<String> out = new ArrayList<>(tokens.length * 2);
+    for (String token : tokens) {
+      int rest = -1; // start of the current run of non-Han characters
+      for (int i = 0; i < token.length(); ) {
+        int cp = token.codePointAt(i);
+        int next = i + Character.charCount(cp);
+        if (isHan(cp)) {
+          if (rest >= 0) {
+            out.add(token.substring(rest, i));
+            rest = -1;
+          }
+          out.add(token.substring(i, next));
+        } else if (rest < 0) {
+          rest = i;
+        }
+        i = next;
+      }
+      if (rest >= 0) {
+        out.add(token.substring(rest));
+      }
+    }
+    return out.toArray(new String[0]);
+  }
+
+  private static boolean anyHan(String[] tokens) {
+    for (String token : tokens) {
+      for (int i = 0; i < token.length(); ) {
+        int cp = token.codePointAt(i);
+        if (isHan(cp)) {
+          return true;
+        }
+        i += Character.charCount(cp);
+      }
+    }
+    return false;
+  }
+
+  private static boolean isHan(int codePoint) {
+    return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
   }
 }

@@ -12,7 +12,8 @@ import java.io.Serializable;
  * @param ratio sentence fraction for {@link Budget#RATIO}
  * @param maxWords token budget for {@link Budget#WORDS}
  * @param maxChars character budget for {@link Budget#CHARS}
- * @param temperature τ of the sentence attention softmax(cos / τ)
+ * @param temperature τ of the sentence attention softmax(score / τ)
+ * @param attentionScore the score of the sentence attention (log-cosine or cosine)
  * @param damping PageRank damping of the stationary distribution
  * @param stationaryWeight weight of the (min-max normalised) stationary distribution
  * @param directedWeight weight of the (min-max normalised) PacSum directed centrality
@@ -28,6 +29,7 @@ import java.io.Serializable;
  * @param skipHeadings rank headings (own paragraph, no final punctuation) after every sentence
  * @param lexicalWeight share of the TF-IDF cosine in the sentence graph (0 = embeddings only)
  * @param lexicalSifA SIF a of the lexical term weights (0 = plain TF-IDF)
+ * @param lexicalHan what a lexical term is in Chinese text: a character or a word
  * @param positionScale whether the position prior decays per sentence or per summary length
  * @param positionGate whether a document's own lead centrality scales its position prior
  * @param positionCoverage exponent γ of the coverage factor (1 − k / n)^γ on the position prior
@@ -43,6 +45,7 @@ public record RankSettings(
     int maxWords,
     int maxChars,
     double temperature,
+    AttentionScore attentionScore,
     double damping,
     double stationaryWeight,
     double directedWeight,
@@ -57,6 +60,7 @@ public record RankSettings(
     double mmrLambda,
     double lexicalWeight,
     double lexicalSifA,
+    HanUnits lexicalHan,
     PositionScale positionScale,
     PositionGate positionGate,
     double positionCoverage,
@@ -72,6 +76,7 @@ public record RankSettings(
         r.intIn("summary.max-words", 1, 10_000_000),
         r.intIn("summary.max-chars", 1, 100_000_000),
         r.doubleIn("rank.temperature", 1e-4, 1e4),
+        r.oneOf("rank.attention-score", AttentionScore.class),
         r.doubleIn("rank.damping", 0.0, 0.999),
         r.doubleIn("rank.stationary-weight", 0.0, 100.0),
         r.doubleIn("rank.directed-weight", 0.0, 100.0),
@@ -86,6 +91,7 @@ public record RankSettings(
         r.doubleIn("rank.mmr-lambda", 0.0, 1.0),
         r.doubleIn("rank.lexical-weight", 0.0, 1.0),
         r.doubleIn("rank.lexical-sif-a", 0.0, 1.0),
+        r.oneOf("rank.lexical-han", HanUnits.class),
         r.oneOf("rank.position-scale", PositionScale.class),
         r.oneOf("rank.position-gate", PositionGate.class),
         r.doubleIn("rank.position-coverage", 0.0, 10.0),
@@ -96,9 +102,9 @@ public record RankSettings(
   /** The reference.conf defaults (for tests and tools that run without a config file). */
   public static RankSettings defaults() {
     return new RankSettings(
-        3, Budget.SENTENCES, 0.2, 100, 600, 0.3, 0.85, 1.0, 2.0, -0.5, 1.0, 0.5, 8.0, 0.5, 1.0,
-        8, Redundancy.MMR, 0.7, 0.7, 1e-3, PositionScale.SUMMARY, PositionGate.LEAD_CENTRALITY,
-        3.0, true, true);
+        3, Budget.SENTENCES, 0.2, 100, 600, 1.33, AttentionScore.LOG_COSINE, 0.85, 1.5, 2.0, -0.5,
+        1.0, 0.5, 6.0, 0.5, 1.0, 8, Redundancy.MMR, 0.7, 0.85, 1e-3, HanUnits.CHARS,
+        PositionScale.SUMMARY, PositionGate.LEAD_CENTRALITY, 3.0, true, true);
   }
 
   /**
@@ -124,9 +130,9 @@ public record RankSettings(
 
   public RankSettings withSentences(int k) {
     return new RankSettings(
-        k, budget, ratio, maxWords, maxChars, temperature, damping, stationaryWeight,
-        directedWeight, earlierWeight, laterWeight, threshold, positionWeight, positionDecay,
-        lengthWeight, lengthTarget, redundancy, mmrLambda, lexicalWeight, lexicalSifA, positionScale,
-        positionGate, positionCoverage, gateDirected, skipHeadings);
+        k, budget, ratio, maxWords, maxChars, temperature, attentionScore, damping,
+        stationaryWeight, directedWeight, earlierWeight, laterWeight, threshold, positionWeight,
+        positionDecay, lengthWeight, lengthTarget, redundancy, mmrLambda, lexicalWeight, lexicalSifA,
+        lexicalHan, positionScale, positionGate, positionCoverage, gateDirected, skipHeadings);
   }
 }

@@ -3,6 +3,7 @@ package io.attnsum.rank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.attnsum.config.ConfigReader;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -55,31 +56,60 @@ class CentralityRankerTest {
   @Test
   void stationaryDistributionIsTheFixedPointOfTheDampedAttentionWalk() {
     Random random = new Random(11);
-    CentralityRanker ranker = new CentralityRanker(S);
-    for (int n : new int[] {2, 3, 17, 60}) {
-      SentenceGraph g = randomGraph(random, n, 10);
-      double[] a = ranker.attention(g);
-      for (int i = 0; i < n; i++) {
-        double row = 0;
-        for (int j = 0; j < n; j++) {
-          row += a[i * n + j];
+    for (AttentionScore score : AttentionScore.values()) {
+      RankSettings settings = DocumentSummarizerTest.rank(
+          "rank.attention-score = " + ConfigReader.configName(score),
+          "rank.temperature = " + (score == AttentionScore.COSINE ? 0.3 : 1.33));
+      CentralityRanker ranker = new CentralityRanker(settings);
+      for (int n : new int[] {2, 3, 17, 60}) {
+        SentenceGraph g = randomGraph(random, n, 10);
+        double[] a = ranker.attention(g);
+        for (int i = 0; i < n; i++) {
+          double row = 0;
+          for (int j = 0; j < n; j++) {
+            row += a[i * n + j];
+          }
+          assertThat(row).isCloseTo(1.0, within(1e-12));
+          assertThat(a[i * n + i]).isEqualTo(0.0);
+          // softmax(score / τ) against the definition (log and exp, not the ranker's pow), every
+          // pair; a non-positive cosine has score −∞ under log-cosine
+          double[] logits = new double[n];
+          double z = 0;
+          for (int k = 0; k < n; k++) {
+            double c = g.cosine(i, k);
+            logits[k] = k == i ? Double.NEGATIVE_INFINITY
+                : score == AttentionScore.COSINE ? c / settings.temperature()
+                : c > 0 ? Math.log(c) / settings.temperature() : Double.NEGATIVE_INFINITY;
+            z += Math.exp(logits[k]);
+          }
+          for (int j = 0; j < n; j++) {
+            double expected = z > 0 ? Math.exp(logits[j]) / z : j == i ? 0 : 1.0 / (n - 1);
+            assertThat(a[i * n + j]).isCloseTo(expected, within(1e-12));
+          }
         }
-        assertThat(row).isCloseTo(1.0, within(1e-12));
-        assertThat(a[i * n + i]).isEqualTo(0.0);
-        // softmax(cos / τ) against the definition, for one pair
-        int j = (i + 1) % n;
-        double z = 0;
-        for (int k = 0; k < n; k++) {
-          z += k == i ? 0 : Math.exp(g.cosine(i, k) / S.temperature());
+        double[] pi = ranker.stationary(g);
+        double[] expected = stationaryBySolve(a, n, settings.damping());
+        for (int i = 0; i < n; i++) {
+          assertThat(pi[i]).isCloseTo(expected[i], within(1e-10));
         }
-        assertThat(a[i * n + j]).isCloseTo(Math.exp(g.cosine(i, j) / S.temperature()) / z, within(1e-12));
-      }
-      double[] pi = ranker.stationary(g);
-      double[] expected = stationaryBySolve(a, n, S.damping());
-      for (int i = 0; i < n; i++) {
-        assertThat(pi[i]).isCloseTo(expected[i], within(1e-10));
       }
     }
+  }
+
+  @Test
+  void logCosineAttentionGivesUnrelatedPairsNoWeightAndIsolatedSentencesAUniformRow() {
+    // Unit vectors: 0 and 1 at 60 degrees (cos .5), 2 orthogonal to both 0 and 1 (cos 0 and,
+    // with 1 at 60 degrees in the plane, 2 is the third axis).
+    float c60 = (float) Math.cos(Math.PI / 3);
+    float s60 = (float) Math.sin(Math.PI / 3);
+    SentenceGraph g = SentenceGraph.of(new float[] {1, 0, 0, c60, s60, 0, 0, 0, 1}, 3, 3);
+    double[] a = new CentralityRanker(S).attention(g);
+    assertThat(S.attentionScore()).isEqualTo(AttentionScore.LOG_COSINE);
+    assertThat(a[0 * 3 + 1]).isCloseTo(1.0, within(1e-12)); // 0 attends only to its one neighbour
+    assertThat(a[0 * 3 + 2]).isEqualTo(0.0);
+    assertThat(a[1 * 3 + 0]).isCloseTo(1.0, within(1e-12));
+    assertThat(a[2 * 3 + 0]).isCloseTo(0.5, within(1e-12)); // 2 shares nothing: uniform row
+    assertThat(a[2 * 3 + 1]).isCloseTo(0.5, within(1e-12));
   }
 
   @Test
@@ -208,9 +238,10 @@ class CentralityRankerTest {
   static RankSettings settings(double earlier, double later, double threshold) {
     RankSettings d = RankSettings.defaults();
     return new RankSettings(d.sentences(), d.budget(), d.ratio(), d.maxWords(), d.maxChars(),
-        d.temperature(), d.damping(), d.stationaryWeight(), d.directedWeight(), earlier, later,
-        threshold, d.positionWeight(), d.positionDecay(), d.lengthWeight(), d.lengthTarget(),
-        d.redundancy(), d.mmrLambda(), d.lexicalWeight(), d.lexicalSifA(), d.positionScale(),
+        d.temperature(), d.attentionScore(), d.damping(), d.stationaryWeight(), d.directedWeight(),
+        earlier, later, threshold, d.positionWeight(), d.positionDecay(), d.lengthWeight(),
+        d.lengthTarget(), d.redundancy(), d.mmrLambda(), d.lexicalWeight(), d.lexicalSifA(),
+        d.lexicalHan(), d.positionScale(),
         d.positionGate(), d.positionCoverage(), d.gateDirected(), d.skipHeadings());
   }
 }

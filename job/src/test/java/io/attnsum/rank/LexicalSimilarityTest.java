@@ -124,6 +124,25 @@ class LexicalSimilarityTest {
   }
 
   @Test
+  void hanCharactersAreTermsOfTheirOwnUnderCharUnits() {
+    // The segmenter cut 原告 / 告知 and 判决 / 判 决 differently; characters still match. Latin and
+    // digit runs inside a token ("3月", "x1中") stay one term each.
+    VectorPack pack = pack(new String[] {"的", "原告", "月"}, new long[] {5000, 40, 300});
+    List<Sentence> words = sentences("原告 请求 判决 3月", "原 告知 的 判 决", "x1中 3");
+    List<Sentence> chars = sentences("原 告 请 求 判 决 3 月", "原 告 知 的 判 决", "x1 中 3");
+    for (double a : new double[] {0, 1e-3}) {
+      double[] actual = new LexicalSimilarity(pack, a, HanUnits.CHARS).cosine(words);
+      double[] expected = reference(chars, pack, a);
+      for (int i = 0; i < expected.length; i++) {
+        assertThat(actual[i]).as("a %s cell %d", a, i).isCloseTo(expected[i], within(1e-12));
+      }
+      assertThat(actual[0 * 3 + 1]).isGreaterThan(0.3);
+      // as words, the first two sentences share nothing
+      assertThat(new LexicalSimilarity(pack, a, HanUnits.WORDS).cosine(words)[0 * 3 + 1]).isZero();
+    }
+  }
+
+  @Test
   void blendingMixesTheTwoGraphsLinearly() {
     SentenceGraph g = SentenceGraph.of(new float[] {1, 0, 1, 1, 0, 1}, 3, 2);
     double[] other = {1, 0.2, 0.4, 0.2, 1, 0.6, 0.4, 0.6, 1};

@@ -153,7 +153,7 @@ public final class RankingExperiment {
     KPolicy kPolicy = switch (set) {
       case "cnndm" -> new KPolicy.Fixed(3);
       case "bbc" -> new KPolicy.FromReference();
-      case "cail2020_zh" -> new KPolicy.Ratio(0.35);
+      case "cail2020_zh" -> new KPolicy.Ratio(Double.parseDouble(System.getProperty("exp.ratio", "0.35")));
       default -> new KPolicy.Fixed(1);
     };
     List<GoldDocument> gold = new GoldReader().read(file, GoldReader.References.ALL);
@@ -219,7 +219,7 @@ public final class RankingExperiment {
       AttentionSettings attention = AttentionSettings.defaults();
       RankSettings rank = RankSettings.defaults().withSentences(jobK);
       List<PooledSentences> pooled = poolInChunks(attention, pack, docs);
-      LexicalSimilarity lexical = new LexicalSimilarity(pack, rank.lexicalSifA());
+      LexicalSimilarity lexical = new LexicalSimilarity(pack, rank.lexicalSifA(), rank.lexicalHan());
       CentralityRanker ranker = new CentralityRanker(rank);
       double[][] bins = new double[5][3];
       for (int d = 0; d < n; d++) {
