@@ -102,7 +102,7 @@ public record RankSettings(
   /** The reference.conf defaults (for tests and tools that run without a config file). */
   public static RankSettings defaults() {
     return new RankSettings(
-        3, Budget.SENTENCES, 0.2, 100, 600, 1.33, AttentionScore.LOG_COSINE, 0.85, 1.5, 2.0, -0.5,
+        3, Budget.SENTENCES, 0.2, 100, 600, 1.33, AttentionScore.LOG_COSINE, 0.9, 1.5, 2.0, -0.5,
         1.0, 0.5, 6.0, 0.5, 1.0, 8, Redundancy.MMR, 0.7, 0.85, 1e-3, HanUnits.CHARS,
         PositionScale.SUMMARY, PositionGate.LEAD_CENTRALITY, 3.0, true, true);
   }
