@@ -40,6 +40,7 @@ public final class BatchedSelfAttention implements AutoCloseable {
 
   private final String workspaceId = "attnsum-attention-" + System.identityHashCode(this);
   private float[] keyBias = new float[0];
+  private float[] hostAttended = new float[0];
 
   /**
    * Attends and pools one batch.
@@ -84,8 +85,6 @@ public final class BatchedSelfAttention implements AutoCloseable {
         Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
       INDArray hs = upload(h, batch, tokens, dim); // [B, T, d]
       INDArray keys = upload(keyBias, batch, 1, tokens); // [B, 1, T], broadcast over queries
-      INDArray q = upload(queries, batch, dim, 1); // [B, d, 1]
-      INDArray bias = upload(poolBias, batch, tokens, 1); // [B, T, 1]
 
       INDArray scores = Nd4j.matmul(hs, hs, false, true, false); // [B, T, T] = H Hᵀ
       scores.muli(1.0 / Math.sqrt(dim));
@@ -93,14 +92,90 @@ public final class BatchedSelfAttention implements AutoCloseable {
       Nd4j.exec(new SoftMax(scores, scores, 2)); // over keys
       INDArray attended = Nd4j.matmul(scores, hs); // [B, T, d] = A H
 
-      INDArray logits = Nd4j.matmul(attended, q); // [B, T, 1]
-      logits.muli(poolScale);
-      logits.addi(bias);
+      // Pooling: two matrix-vector products per sentence. ND4J hands each batch element to BLAS
+      // separately, and for these shapes OpenBLAS spends its time packing the [T, d] operand,
+      // not multiplying (a quarter of the summarize stage in a JFR/perf profile). In Java they
+      // are a copy of A·H plus 2·T·d multiply-adds; computed in the order OpenBLAS's gemv/gemm
+      // kernels use (see logitsOf), the results are the same floats bit for bit.
+      int btd = bt * dim;
+      if (hostAttended.length < btd) {
+        hostAttended = new float[btd];
+      }
+      attended.data().asNioFloat().get(hostAttended, 0, btd);
+      for (int b = 0; b < batch; b++) {
+        // logits = (A H) q · poolScale + bias  [T]
+        logitsOf(hostAttended, b * tokens, tokens, dim, queries, b * dim, poolScale, poolBias, alpha);
+      }
+      INDArray logits = upload(alpha, batch, tokens, 1); // [B, T, 1]
       Nd4j.exec(new SoftMax(logits, logits, 1)); // over tokens: α
-      INDArray out = Nd4j.matmul(logits, attended, true, false, false); // [B, 1, d] = αᵀ A H
-
-      out.data().asNioFloat().get(pooled, 0, batch * dim);
       logits.data().asNioFloat().get(alpha, 0, bt);
+      for (int b = 0; b < batch; b++) {
+        pool(hostAttended, b * tokens, tokens, dim, alpha, pooled, b * dim); // αᵀ A H  [d]
+      }
+    }
+  }
+
+  /**
+   * {@code out[t] = (Σ_k att[t, k] · q[k]) · scale + bias[t]} for the T rows of one sentence, in
+   * float. Each dot product is one sequential chain, the first product rounded and every later
+   * term fused (Math.fma), which is how OpenBLAS's gemv/gemm kernels accumulate a single output
+   * on FMA CPUs: checked bit for bit against ND4J's {@code matmul} in BatchedSelfAttentionTest.
+   * Four rows at a time, so that four independent chains overlap in the FMA units.
+   */
+  static void logitsOf(
+      float[] att, int row0, int tokens, int dim, float[] q, int q0, float scale, float[] bias,
+      float[] out) {
+    int t = 0;
+    for (; t + 4 <= tokens; t += 4) {
+      int a0 = (row0 + t) * dim;
+      int a1 = a0 + dim;
+      int a2 = a1 + dim;
+      int a3 = a2 + dim;
+      float v0 = att[a0] * q[q0];
+      float v1 = att[a1] * q[q0];
+      float v2 = att[a2] * q[q0];
+      float v3 = att[a3] * q[q0];
+      for (int k = 1; k < dim; k++) {
+        float qk = q[q0 + k];
+        v0 = Math.fma(att[a0 + k], qk, v0);
+        v1 = Math.fma(att[a1 + k], qk, v1);
+        v2 = Math.fma(att[a2 + k], qk, v2);
+        v3 = Math.fma(att[a3 + k], qk, v3);
+      }
+      int o = row0 + t;
+      out[o] = v0 * scale + bias[o];
+      out[o + 1] = v1 * scale + bias[o + 1];
+      out[o + 2] = v2 * scale + bias[o + 2];
+      out[o + 3] = v3 * scale + bias[o + 3];
+    }
+    for (; t < tokens; t++) {
+      int a = (row0 + t) * dim;
+      float v = att[a] * q[q0];
+      for (int k = 1; k < dim; k++) {
+        v = Math.fma(att[a + k], q[q0 + k], v);
+      }
+      out[row0 + t] = v * scale + bias[row0 + t];
+    }
+  }
+
+  /**
+   * {@code out[k] = Σ_t alpha[t] · att[t, k]} for one sentence: per output one sequential chain
+   * over t, first product rounded, later terms fused, as OpenBLAS computes αᵀ·(A H) (see {@link
+   * #logitsOf}). Padded rows have α = 0 exactly and are summed like ND4J does, so even the sign of
+   * a zero matches. The inner loop runs over k, so the JIT vectorises it.
+   */
+  static void pool(float[] att, int row0, int tokens, int dim, float[] alpha, float[] out, int out0) {
+    float a = alpha[row0];
+    int base = row0 * dim;
+    for (int k = 0; k < dim; k++) {
+      out[out0 + k] = a * att[base + k];
+    }
+    for (int t = 1; t < tokens; t++) {
+      a = alpha[row0 + t];
+      base = (row0 + t) * dim;
+      for (int k = 0; k < dim; k++) {
+        out[out0 + k] = Math.fma(a, att[base + k], out[out0 + k]);
+      }
     }
   }
 
