@@ -120,33 +120,45 @@ public final class BatchedSelfAttention implements AutoCloseable {
    * float. Each dot product is one sequential chain, the first product rounded and every later
    * term fused (Math.fma), which is how OpenBLAS's gemv/gemm kernels accumulate a single output
    * on FMA CPUs: checked bit for bit against ND4J's {@code matmul} in BatchedSelfAttentionTest.
-   * Four rows at a time, so that four independent chains overlap in the FMA units.
+   * Eight rows at a time (padded lengths are multiples of 8), so that eight independent chains
+   * hide the FMA latency.
    */
   static void logitsOf(
       float[] att, int row0, int tokens, int dim, float[] q, int q0, float scale, float[] bias,
       float[] out) {
     int t = 0;
-    for (; t + 4 <= tokens; t += 4) {
-      int a0 = (row0 + t) * dim;
-      int a1 = a0 + dim;
-      int a2 = a1 + dim;
-      int a3 = a2 + dim;
-      float v0 = att[a0] * q[q0];
-      float v1 = att[a1] * q[q0];
-      float v2 = att[a2] * q[q0];
-      float v3 = att[a3] * q[q0];
+    for (; t + 8 <= tokens; t += 8) {
+      int a = (row0 + t) * dim;
+      float q0k = q[q0];
+      float v0 = att[a] * q0k;
+      float v1 = att[a + dim] * q0k;
+      float v2 = att[a + 2 * dim] * q0k;
+      float v3 = att[a + 3 * dim] * q0k;
+      float v4 = att[a + 4 * dim] * q0k;
+      float v5 = att[a + 5 * dim] * q0k;
+      float v6 = att[a + 6 * dim] * q0k;
+      float v7 = att[a + 7 * dim] * q0k;
       for (int k = 1; k < dim; k++) {
         float qk = q[q0 + k];
-        v0 = Math.fma(att[a0 + k], qk, v0);
-        v1 = Math.fma(att[a1 + k], qk, v1);
-        v2 = Math.fma(att[a2 + k], qk, v2);
-        v3 = Math.fma(att[a3 + k], qk, v3);
+        int i = a + k;
+        v0 = Math.fma(att[i], qk, v0);
+        v1 = Math.fma(att[i + dim], qk, v1);
+        v2 = Math.fma(att[i + 2 * dim], qk, v2);
+        v3 = Math.fma(att[i + 3 * dim], qk, v3);
+        v4 = Math.fma(att[i + 4 * dim], qk, v4);
+        v5 = Math.fma(att[i + 5 * dim], qk, v5);
+        v6 = Math.fma(att[i + 6 * dim], qk, v6);
+        v7 = Math.fma(att[i + 7 * dim], qk, v7);
       }
       int o = row0 + t;
       out[o] = v0 * scale + bias[o];
       out[o + 1] = v1 * scale + bias[o + 1];
       out[o + 2] = v2 * scale + bias[o + 2];
       out[o + 3] = v3 * scale + bias[o + 3];
+      out[o + 4] = v4 * scale + bias[o + 4];
+      out[o + 5] = v5 * scale + bias[o + 5];
+      out[o + 6] = v6 * scale + bias[o + 6];
+      out[o + 7] = v7 * scale + bias[o + 7];
     }
     for (; t < tokens; t++) {
       int a = (row0 + t) * dim;
