@@ -14,7 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Scaled dot-product self-attention (Vaswani et al. 2017, "Attention Is All You Need", eq. 1,
  * with Q = K = V = H) followed by query-vector attention pooling, over one padded batch of many
- * sentences at once: every step is a single batched ND4J op, never one op per sentence.
+ * sentences at once: the attention steps are single batched ND4J ops, never one op per sentence;
+ * the two pooling products, which are matrix-vector products per sentence, run as Java loops over
+ * the batch (see {@link #logitsOf}).
  *
  * <p>Masking: padded keys get a −1e9 bias before the softmax, so their attention weight is
  * exactly 0 (exp underflows) and padding is invisible to real queries. Padded query rows still
@@ -106,7 +108,7 @@ public final class BatchedSelfAttention implements AutoCloseable {
         // logits = (A H) q · poolScale + bias  [T]
         logitsOf(hostAttended, b * tokens, tokens, dim, queries, b * dim, poolScale, poolBias, alpha);
       }
-      INDArray logits = upload(alpha, batch, tokens, 1); // [B, T, 1]
+      INDArray logits = upload(alpha, batch, tokens, 1); // [B, T, 1]; alpha held the logits
       Nd4j.exec(new SoftMax(logits, logits, 1)); // over tokens: α
       logits.data().asNioFloat().get(alpha, 0, bt);
       for (int b = 0; b < batch; b++) {
@@ -119,7 +121,9 @@ public final class BatchedSelfAttention implements AutoCloseable {
    * {@code out[t] = (Σ_k att[t, k] · q[k]) · scale + bias[t]} for the T rows of one sentence, in
    * float. Each dot product is one sequential chain, the first product rounded and every later
    * term fused (Math.fma), which is how OpenBLAS's gemv/gemm kernels accumulate a single output
-   * on FMA CPUs: checked bit for bit against ND4J's {@code matmul} in BatchedSelfAttentionTest.
+   * on FMA CPUs, so this gives the floats ND4J's {@code matmul} gave: checked bit for bit on the
+   * benchmark machine (job/BENCHMARKS.md); BatchedSelfAttentionTest asserts closeness only, as
+   * BLAS kernels differ between CPUs (this Java code does not: {@code Math.fma} is exact).
    * Eight rows at a time (padded lengths are multiples of 8), so that eight independent chains
    * hide the FMA latency.
    */
