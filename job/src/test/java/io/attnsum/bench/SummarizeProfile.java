@@ -10,7 +10,12 @@ import io.attnsum.text.DocumentAnalyzer;
 import io.attnsum.text.Sentence;
 import io.attnsum.text.TextSettings;
 import io.attnsum.vectors.VectorPack;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +38,11 @@ import java.util.Random;
  * <pre>
  * OMP_NUM_THREADS=1 java -cp &lt;test classpath&gt; io.attnsum.bench.SummarizeProfile
  *     [--documents 5000] [--dim 300] [--passes 5] [--batch-size 256] [--token-weights]
+ *     [--dump FILE]
  * </pre>
+ *
+ * {@code --dump} writes the last pass's summaries, one line per document (selected sentence
+ * indices, then every score as a round-trip double), to compare builds whose outputs differ.
  *
  * {@link SummarizeAb} loads two builds of the job in one JVM and interleaves their passes.
  */
@@ -103,6 +112,10 @@ public final class SummarizeProfile {
 
   /** One pass over the workload: {seconds, checksum}. */
   public long[] pass() {
+    return pass(null);
+  }
+
+  private long[] pass(List<DocumentSummary> keep) {
     long start = System.nanoTime();
     DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack);
     long checksum = 17;
@@ -110,6 +123,9 @@ public final class SummarizeProfile {
       List<DocumentSummary> out = summarizer.summarize(docs.subList(from, Math.min(docs.size(), from + CHUNK)));
       for (DocumentSummary summary : out) {
         checksum = checksum(checksum, summary);
+      }
+      if (keep != null) {
+        keep.addAll(out);
       }
     }
     return new long[] {System.nanoTime() - start, checksum};
@@ -145,14 +161,30 @@ public final class SummarizeProfile {
     return o;
   }
 
-  public static void main(String[] args) {
+  private static void dump(List<DocumentSummary> summaries, Path file) throws IOException {
+    try (BufferedWriter w = Files.newBufferedWriter(file)) {
+      for (DocumentSummary s : summaries) {
+        w.write(s.document().id() + "\t" + Arrays.toString(s.selected()));
+        for (ScoredSentence x : s.sentences()) {
+          w.write("\t" + x.score());
+        }
+        w.write('\n');
+      }
+    }
+  }
+
+  public static void main(String[] args) throws IOException {
     Map<String, String> o = options(args);
     long t0 = System.nanoTime();
     SummarizeProfile p = new SummarizeProfile(o);
     System.out.printf(Locale.ROOT, "workload: %s (prepared in %.1f s)%n", p.describe(), (System.nanoTime() - t0) / 1e9);
     int passes = Integer.parseInt(o.getOrDefault("passes", "5"));
     for (int i = 0; i < passes; i++) {
-      long[] r = p.pass();
+      List<DocumentSummary> keep = i == passes - 1 && o.containsKey("dump") ? new ArrayList<>() : null;
+      long[] r = p.pass(keep);
+      if (keep != null) {
+        dump(keep, Path.of(o.get("dump")));
+      }
       System.out.printf(Locale.ROOT, "pass %d: %.3f s, %.0f sentences/s, checksum %016x%n",
           i, r[0] / 1e9, p.sentences / (r[0] / 1e9), r[1]);
     }
