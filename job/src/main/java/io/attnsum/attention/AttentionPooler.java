@@ -155,7 +155,6 @@ public final class AttentionPooler {
         }
         int b = end - i;
         ensureCapacity(b, padded);
-        Arrays.fill(hostH, 0, b * padded * dim, 0f);
         for (int slot = 0; slot < b; slot++) {
           int w = order[i + slot];
           int di = windows.doc[w];
@@ -170,6 +169,8 @@ public final class AttentionPooler {
             hostBias[slot * padded + t] =
                 logWeightScale == 0 ? 0f : logWeightScale * (float) Math.log(priorWeight(row));
           }
+          // Padded rows are zero (only they: the real rows were just overwritten).
+          Arrays.fill(hostH, (slot * padded + len) * dim, (slot + 1) * padded * dim, 0f);
           // q = mix·centroid + (1 − mix)·mean of the sentence's known vectors [d].
           int qBase = slot * dim;
           System.arraycopy(queryCentroids[di], 0, hostQ, qBase, dim);

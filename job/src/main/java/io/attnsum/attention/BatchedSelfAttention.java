@@ -14,7 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Scaled dot-product self-attention (Vaswani et al. 2017, "Attention Is All You Need", eq. 1,
  * with Q = K = V = H) followed by query-vector attention pooling, over one padded batch of many
- * sentences at once: every step is a single batched ND4J op, never one op per sentence.
+ * sentences at once: the attention steps are single batched ND4J ops, never one op per sentence;
+ * the two pooling products, which are matrix-vector products per sentence, run as Java loops over
+ * the batch (see {@link #logitsOf}).
  *
  * <p>Masking: padded keys get a −1e9 bias before the softmax, so their attention weight is
  * exactly 0 (exp underflows) and padding is invisible to real queries. Padded query rows still
@@ -40,6 +42,7 @@ public final class BatchedSelfAttention implements AutoCloseable {
 
   private final String workspaceId = "attnsum-attention-" + System.identityHashCode(this);
   private float[] keyBias = new float[0];
+  private float[] hostAttended = new float[0];
 
   /**
    * Attends and pools one batch.
@@ -84,8 +87,6 @@ public final class BatchedSelfAttention implements AutoCloseable {
         Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
       INDArray hs = upload(h, batch, tokens, dim); // [B, T, d]
       INDArray keys = upload(keyBias, batch, 1, tokens); // [B, 1, T], broadcast over queries
-      INDArray q = upload(queries, batch, dim, 1); // [B, d, 1]
-      INDArray bias = upload(poolBias, batch, tokens, 1); // [B, T, 1]
 
       INDArray scores = Nd4j.matmul(hs, hs, false, true, false); // [B, T, T] = H Hᵀ
       scores.muli(1.0 / Math.sqrt(dim));
@@ -93,14 +94,104 @@ public final class BatchedSelfAttention implements AutoCloseable {
       Nd4j.exec(new SoftMax(scores, scores, 2)); // over keys
       INDArray attended = Nd4j.matmul(scores, hs); // [B, T, d] = A H
 
-      INDArray logits = Nd4j.matmul(attended, q); // [B, T, 1]
-      logits.muli(poolScale);
-      logits.addi(bias);
+      // Pooling: two matrix-vector products per sentence. ND4J hands each batch element to BLAS
+      // separately, and for these shapes OpenBLAS spends its time packing the [T, d] operand,
+      // not multiplying (a quarter of the summarize stage in a JFR/perf profile). In Java they
+      // are a copy of A·H plus 2·T·d multiply-adds; computed in the order OpenBLAS's gemv/gemm
+      // kernels use (see logitsOf), the results are the same floats bit for bit.
+      int btd = bt * dim;
+      if (hostAttended.length < btd) {
+        hostAttended = new float[btd];
+      }
+      attended.data().asNioFloat().get(hostAttended, 0, btd);
+      for (int b = 0; b < batch; b++) {
+        // logits = (A H) q · poolScale + bias  [T]
+        logitsOf(hostAttended, b * tokens, tokens, dim, queries, b * dim, poolScale, poolBias, alpha);
+      }
+      INDArray logits = upload(alpha, batch, tokens, 1); // [B, T, 1]; alpha held the logits
       Nd4j.exec(new SoftMax(logits, logits, 1)); // over tokens: α
-      INDArray out = Nd4j.matmul(logits, attended, true, false, false); // [B, 1, d] = αᵀ A H
-
-      out.data().asNioFloat().get(pooled, 0, batch * dim);
       logits.data().asNioFloat().get(alpha, 0, bt);
+      for (int b = 0; b < batch; b++) {
+        pool(hostAttended, b * tokens, tokens, dim, alpha, pooled, b * dim); // αᵀ A H  [d]
+      }
+    }
+  }
+
+  /**
+   * {@code out[t] = (Σ_k att[t, k] · q[k]) · scale + bias[t]} for the T rows of one sentence, in
+   * float. Each dot product is one sequential chain, the first product rounded and every later
+   * term fused (Math.fma), which is how OpenBLAS's gemv/gemm kernels accumulate a single output
+   * on FMA CPUs, so this gives the floats ND4J's {@code matmul} gave: checked bit for bit on the
+   * benchmark machine (job/BENCHMARKS.md); BatchedSelfAttentionTest asserts closeness only, as
+   * BLAS kernels differ between CPUs (this Java code does not: {@code Math.fma} is exact).
+   * Eight rows at a time (padded lengths are multiples of 8), so that eight independent chains
+   * hide the FMA latency.
+   */
+  static void logitsOf(
+      float[] att, int row0, int tokens, int dim, float[] q, int q0, float scale, float[] bias,
+      float[] out) {
+    int t = 0;
+    for (; t + 8 <= tokens; t += 8) {
+      int a = (row0 + t) * dim;
+      float q0k = q[q0];
+      float v0 = att[a] * q0k;
+      float v1 = att[a + dim] * q0k;
+      float v2 = att[a + 2 * dim] * q0k;
+      float v3 = att[a + 3 * dim] * q0k;
+      float v4 = att[a + 4 * dim] * q0k;
+      float v5 = att[a + 5 * dim] * q0k;
+      float v6 = att[a + 6 * dim] * q0k;
+      float v7 = att[a + 7 * dim] * q0k;
+      for (int k = 1; k < dim; k++) {
+        float qk = q[q0 + k];
+        int i = a + k;
+        v0 = Math.fma(att[i], qk, v0);
+        v1 = Math.fma(att[i + dim], qk, v1);
+        v2 = Math.fma(att[i + 2 * dim], qk, v2);
+        v3 = Math.fma(att[i + 3 * dim], qk, v3);
+        v4 = Math.fma(att[i + 4 * dim], qk, v4);
+        v5 = Math.fma(att[i + 5 * dim], qk, v5);
+        v6 = Math.fma(att[i + 6 * dim], qk, v6);
+        v7 = Math.fma(att[i + 7 * dim], qk, v7);
+      }
+      int o = row0 + t;
+      out[o] = v0 * scale + bias[o];
+      out[o + 1] = v1 * scale + bias[o + 1];
+      out[o + 2] = v2 * scale + bias[o + 2];
+      out[o + 3] = v3 * scale + bias[o + 3];
+      out[o + 4] = v4 * scale + bias[o + 4];
+      out[o + 5] = v5 * scale + bias[o + 5];
+      out[o + 6] = v6 * scale + bias[o + 6];
+      out[o + 7] = v7 * scale + bias[o + 7];
+    }
+    for (; t < tokens; t++) {
+      int a = (row0 + t) * dim;
+      float v = att[a] * q[q0];
+      for (int k = 1; k < dim; k++) {
+        v = Math.fma(att[a + k], q[q0 + k], v);
+      }
+      out[row0 + t] = v * scale + bias[row0 + t];
+    }
+  }
+
+  /**
+   * {@code out[k] = Σ_t alpha[t] · att[t, k]} for one sentence: per output one sequential chain
+   * over t, first product rounded, later terms fused, as OpenBLAS computes αᵀ·(A H) (see {@link
+   * #logitsOf}). Padded rows have α = 0 exactly and are summed like ND4J does, so even the sign of
+   * a zero matches. The inner loop runs over k, so the JIT vectorises it.
+   */
+  static void pool(float[] att, int row0, int tokens, int dim, float[] alpha, float[] out, int out0) {
+    float a = alpha[row0];
+    int base = row0 * dim;
+    for (int k = 0; k < dim; k++) {
+      out[out0 + k] = a * att[base + k];
+    }
+    for (int t = 1; t < tokens; t++) {
+      a = alpha[row0 + t];
+      base = (row0 + t) * dim;
+      for (int k = 0; k < dim; k++) {
+        out[out0 + k] = Math.fma(a, att[base + k], out[out0 + k]);
+      }
     }
   }
 

@@ -30,21 +30,47 @@ public final class SentenceGraph {
     double[] cos = new double[n * n];
     for (int a = 0; a < n; a++) {
       int ba = a * dim;
-      for (int b = a; b < n; b++) {
-        double c = 0;
-        if (norms[a] > 0 && norms[b] > 0) {
-          int bb = b * dim;
-          double dot = 0;
-          for (int j = 0; j < dim; j++) {
-            dot += (double) vectors[ba + j] * vectors[bb + j];
-          }
-          c = dot / (norms[a] * norms[b]);
+      int b = a;
+      // Four pairs per pass over row a: four independent sums hide the add latency, and each
+      // is still summed over j in order, so every cosine is the same double as one at a time.
+      for (; b + 4 <= n; b += 4) {
+        int b0 = b * dim;
+        int b1 = b0 + dim;
+        int b2 = b1 + dim;
+        int b3 = b2 + dim;
+        double d0 = 0;
+        double d1 = 0;
+        double d2 = 0;
+        double d3 = 0;
+        for (int j = 0; j < dim; j++) {
+          double x = vectors[ba + j];
+          d0 += x * vectors[b0 + j];
+          d1 += x * vectors[b1 + j];
+          d2 += x * vectors[b2 + j];
+          d3 += x * vectors[b3 + j];
         }
-        cos[a * n + b] = c;
-        cos[b * n + a] = c;
+        set(cos, n, a, b, d0, norms);
+        set(cos, n, a, b + 1, d1, norms);
+        set(cos, n, a, b + 2, d2, norms);
+        set(cos, n, a, b + 3, d3, norms);
+      }
+      for (; b < n; b++) {
+        int bb = b * dim;
+        double dot = 0;
+        for (int j = 0; j < dim; j++) {
+          dot += (double) vectors[ba + j] * vectors[bb + j];
+        }
+        set(cos, n, a, b, dot, norms);
       }
     }
     return new SentenceGraph(n, cos);
+  }
+
+  /** Stores cos(a, b) = dot / (|a| |b|), symmetric; 0 when either vector is zero. */
+  private static void set(double[] cos, int n, int a, int b, double dot, double[] norms) {
+    double c = norms[a] > 0 && norms[b] > 0 ? dot / (norms[a] * norms[b]) : 0;
+    cos[a * n + b] = c;
+    cos[b * n + a] = c;
   }
 
   /**
