@@ -14,15 +14,15 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Scaled dot-product self-attention (Vaswani et al. 2017, "Attention Is All You Need", eq. 1,
  * with Q = K = V = H) followed by query-vector attention pooling, over one padded batch of many
- * sentences at once: the attention steps are single batched ND4J ops, never one op per sentence;
- * the two pooling products, which are matrix-vector products per sentence, run as Java loops over
- * the batch (see {@link #logitsOf}).
+ * sentences at once: the attention matrix A = softmax(H Hᵀ / √d) is computed by single batched
+ * ND4J ops, never one op per sentence; pooling, which needs only matrix-vector products with A and
+ * H, runs as Java loops over each sentence's real tokens (see {@link #attendAndPool}).
  *
  * <p>Masking: padded keys get a −1e9 bias before the softmax, so their attention weight is
- * exactly 0 (exp underflows) and padding is invisible to real queries. Padded query rows still
- * produce (finite) attended vectors; they are excluded from pooling by the same −1e9 bias on the
- * pooling logits, so their α is exactly 0. ND4J's own {@code DotProductAttention} masks keys
- * only, which is why the query side is handled here.
+ * exactly 0 (exp underflows) and padding is invisible to real queries. Padded query rows are
+ * never pooled: pooling reads only the first {@code lengths[b]} rows and columns of A, and their
+ * α is exactly 0. ND4J's own {@code DotProductAttention} masks keys only, which is why the query
+ * side is handled here.
  *
  * <p>All ND4J arrays of a batch live in one thread-local workspace that is reused batch after
  * batch (its size is learnt on the first batch and grows only when a larger batch comes), so the
@@ -42,7 +42,9 @@ public final class BatchedSelfAttention implements AutoCloseable {
 
   private final String workspaceId = "attnsum-attention-" + System.identityHashCode(this);
   private float[] keyBias = new float[0];
-  private float[] hostAttended = new float[0];
+  private float[] hostA = new float[0];
+  private float[] hq = new float[0];
+  private float[] w = new float[0];
 
   /**
    * Attends and pools one batch.
@@ -71,8 +73,7 @@ public final class BatchedSelfAttention implements AutoCloseable {
     if (keyBias.length < bt) {
       keyBias = new float[bt];
     }
-    // The pooling bias doubles as the query mask: overwrite padded positions in place (the
-    // caller's padding slots are scratch by contract).
+    // Key mask: 0 on real tokens, −1e9 on padding.
     for (int b = 0; b < batch; b++) {
       int len = lengths[b];
       if (len < 1 || len > tokens) {
@@ -81,7 +82,6 @@ public final class BatchedSelfAttention implements AutoCloseable {
       int row = b * tokens;
       java.util.Arrays.fill(keyBias, row, row + len, 0f);
       java.util.Arrays.fill(keyBias, row + len, row + tokens, MASKED);
-      java.util.Arrays.fill(poolBias, row + len, row + tokens, MASKED);
     }
     try (MemoryWorkspace ws =
         Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
@@ -91,107 +91,125 @@ public final class BatchedSelfAttention implements AutoCloseable {
       INDArray scores = Nd4j.matmul(hs, hs, false, true, false); // [B, T, T] = H Hᵀ
       scores.muli(1.0 / Math.sqrt(dim));
       Nd4j.exec(new AddOp(new INDArray[] {scores, keys}, new INDArray[] {scores}));
-      Nd4j.exec(new SoftMax(scores, scores, 2)); // over keys
-      INDArray attended = Nd4j.matmul(scores, hs); // [B, T, d] = A H
+      Nd4j.exec(new SoftMax(scores, scores, 2)); // over keys: A
 
-      // Pooling: two matrix-vector products per sentence. ND4J hands each batch element to BLAS
-      // separately, and for these shapes OpenBLAS spends its time packing the [T, d] operand,
-      // not multiplying (a quarter of the summarize stage in a JFR/perf profile). In Java they
-      // are a copy of A·H plus 2·T·d multiply-adds; computed in the order OpenBLAS's gemv/gemm
-      // kernels use (see logitsOf), the results are the same floats bit for bit.
-      int btd = bt * dim;
-      if (hostAttended.length < btd) {
-        hostAttended = new float[btd];
+      // Pooling without forming A·H ([T, d] per sentence, the costliest product after H·Hᵀ):
+      // logits = (A H) q = A (H q) and pooled = αᵀ (A H) = (Aᵀ α)ᵀ H, the same quantities by
+      // associativity in O(T·d + T²) per sentence instead of O(T²·d). These are matrix-vector
+      // products, which ND4J would hand to BLAS one sentence at a time (OpenBLAS then spends its
+      // time packing operands, not multiplying), so they run as Java loops over real tokens only.
+      int btt = bt * tokens;
+      if (hostA.length < btt) {
+        hostA = new float[btt];
       }
-      attended.data().asNioFloat().get(hostAttended, 0, btd);
-      for (int b = 0; b < batch; b++) {
-        // logits = (A H) q · poolScale + bias  [T]
-        logitsOf(hostAttended, b * tokens, tokens, dim, queries, b * dim, poolScale, poolBias, alpha);
+      scores.data().asNioFloat().get(hostA, 0, btt);
+    }
+    if (hq.length < tokens) {
+      hq = new float[tokens];
+      w = new float[tokens];
+    }
+    for (int b = 0; b < batch; b++) {
+      poolOne(h, hostA, b, lengths[b], tokens, dim, queries, poolBias, poolScale, pooled, alpha);
+    }
+  }
+
+  /** Pooling of sentence b from its attention rows A (see attendAndPool). */
+  private void poolOne(
+      float[] h, float[] a, int b, int len, int tokens, int dim, float[] queries, float[] poolBias,
+      float poolScale, float[] pooled, float[] alpha) {
+    int h0 = b * tokens * dim;
+    int a0 = b * tokens * tokens;
+    int row0 = b * tokens;
+    rowDots(h, h0, len, dim, queries, b * dim, hq); // H q  [len]
+    // logits_t = A_t · (H q) · scale + bias_t, then α = softmax over the real tokens
+    double max = Double.NEGATIVE_INFINITY;
+    for (int t = 0; t < len; t++) {
+      int at = a0 + t * tokens;
+      float v = a[at] * hq[0];
+      for (int j = 1; j < len; j++) {
+        v = Math.fma(a[at + j], hq[j], v);
       }
-      INDArray logits = upload(alpha, batch, tokens, 1); // [B, T, 1]; alpha held the logits
-      Nd4j.exec(new SoftMax(logits, logits, 1)); // over tokens: α
-      logits.data().asNioFloat().get(alpha, 0, bt);
-      for (int b = 0; b < batch; b++) {
-        pool(hostAttended, b * tokens, tokens, dim, alpha, pooled, b * dim); // αᵀ A H  [d]
+      float logit = v * poolScale + poolBias[row0 + t];
+      alpha[row0 + t] = logit;
+      max = Math.max(max, logit);
+    }
+    double sum = 0;
+    for (int t = 0; t < len; t++) {
+      double e = Math.exp(alpha[row0 + t] - max);
+      alpha[row0 + t] = (float) e;
+      sum += e;
+    }
+    for (int t = 0; t < len; t++) {
+      alpha[row0 + t] = (float) (alpha[row0 + t] / sum);
+    }
+    java.util.Arrays.fill(alpha, row0 + len, row0 + tokens, 0f); // padded queries: exactly 0
+    // w = Aᵀ α  [len]; inner loops run over contiguous memory, so the JIT vectorises them
+    java.util.Arrays.fill(w, 0, len, 0f);
+    for (int t = 0; t < len; t++) {
+      float at = alpha[row0 + t];
+      int r = a0 + t * tokens;
+      for (int j = 0; j < len; j++) {
+        w[j] = Math.fma(at, a[r + j], w[j]);
+      }
+    }
+    // pooled = wᵀ H  [d]
+    int out0 = b * dim;
+    java.util.Arrays.fill(pooled, out0, out0 + dim, 0f);
+    for (int j = 0; j < len; j++) {
+      float wj = w[j];
+      int r = h0 + j * dim;
+      for (int k = 0; k < dim; k++) {
+        pooled[out0 + k] = Math.fma(wj, h[r + k], pooled[out0 + k]);
       }
     }
   }
 
   /**
-   * {@code out[t] = (Σ_k att[t, k] · q[k]) · scale + bias[t]} for the T rows of one sentence, in
-   * float. Each dot product is one sequential chain, the first product rounded and every later
-   * term fused (Math.fma), which is how OpenBLAS's gemv/gemm kernels accumulate a single output
-   * on FMA CPUs, so this gives the floats ND4J's {@code matmul} gave: checked bit for bit on the
-   * benchmark machine (job/BENCHMARKS.md); BatchedSelfAttentionTest asserts closeness only, as
-   * BLAS kernels differ between CPUs (this Java code does not: {@code Math.fma} is exact).
-   * Eight rows at a time (padded lengths are multiples of 8), so that eight independent chains
-   * hide the FMA latency.
+   * {@code out[t] = Σ_k m[t, k] · q[k]} for rows 0..rows−1 of a row-major [rows, dim] block at
+   * {@code m0}: one sequential fused chain per row (deterministic, whatever the batch), eight rows
+   * at a time so that eight independent chains hide the FMA latency.
    */
-  static void logitsOf(
-      float[] att, int row0, int tokens, int dim, float[] q, int q0, float scale, float[] bias,
-      float[] out) {
+  static void rowDots(float[] m, int m0, int rows, int dim, float[] q, int q0, float[] out) {
     int t = 0;
-    for (; t + 8 <= tokens; t += 8) {
-      int a = (row0 + t) * dim;
+    for (; t + 8 <= rows; t += 8) {
+      int a = m0 + t * dim;
       float q0k = q[q0];
-      float v0 = att[a] * q0k;
-      float v1 = att[a + dim] * q0k;
-      float v2 = att[a + 2 * dim] * q0k;
-      float v3 = att[a + 3 * dim] * q0k;
-      float v4 = att[a + 4 * dim] * q0k;
-      float v5 = att[a + 5 * dim] * q0k;
-      float v6 = att[a + 6 * dim] * q0k;
-      float v7 = att[a + 7 * dim] * q0k;
+      float v0 = m[a] * q0k;
+      float v1 = m[a + dim] * q0k;
+      float v2 = m[a + 2 * dim] * q0k;
+      float v3 = m[a + 3 * dim] * q0k;
+      float v4 = m[a + 4 * dim] * q0k;
+      float v5 = m[a + 5 * dim] * q0k;
+      float v6 = m[a + 6 * dim] * q0k;
+      float v7 = m[a + 7 * dim] * q0k;
       for (int k = 1; k < dim; k++) {
         float qk = q[q0 + k];
         int i = a + k;
-        v0 = Math.fma(att[i], qk, v0);
-        v1 = Math.fma(att[i + dim], qk, v1);
-        v2 = Math.fma(att[i + 2 * dim], qk, v2);
-        v3 = Math.fma(att[i + 3 * dim], qk, v3);
-        v4 = Math.fma(att[i + 4 * dim], qk, v4);
-        v5 = Math.fma(att[i + 5 * dim], qk, v5);
-        v6 = Math.fma(att[i + 6 * dim], qk, v6);
-        v7 = Math.fma(att[i + 7 * dim], qk, v7);
+        v0 = Math.fma(m[i], qk, v0);
+        v1 = Math.fma(m[i + dim], qk, v1);
+        v2 = Math.fma(m[i + 2 * dim], qk, v2);
+        v3 = Math.fma(m[i + 3 * dim], qk, v3);
+        v4 = Math.fma(m[i + 4 * dim], qk, v4);
+        v5 = Math.fma(m[i + 5 * dim], qk, v5);
+        v6 = Math.fma(m[i + 6 * dim], qk, v6);
+        v7 = Math.fma(m[i + 7 * dim], qk, v7);
       }
-      int o = row0 + t;
-      out[o] = v0 * scale + bias[o];
-      out[o + 1] = v1 * scale + bias[o + 1];
-      out[o + 2] = v2 * scale + bias[o + 2];
-      out[o + 3] = v3 * scale + bias[o + 3];
-      out[o + 4] = v4 * scale + bias[o + 4];
-      out[o + 5] = v5 * scale + bias[o + 5];
-      out[o + 6] = v6 * scale + bias[o + 6];
-      out[o + 7] = v7 * scale + bias[o + 7];
+      out[t] = v0;
+      out[t + 1] = v1;
+      out[t + 2] = v2;
+      out[t + 3] = v3;
+      out[t + 4] = v4;
+      out[t + 5] = v5;
+      out[t + 6] = v6;
+      out[t + 7] = v7;
     }
-    for (; t < tokens; t++) {
-      int a = (row0 + t) * dim;
-      float v = att[a] * q[q0];
+    for (; t < rows; t++) {
+      int a = m0 + t * dim;
+      float v = m[a] * q[q0];
       for (int k = 1; k < dim; k++) {
-        v = Math.fma(att[a + k], q[q0 + k], v);
+        v = Math.fma(m[a + k], q[q0 + k], v);
       }
-      out[row0 + t] = v * scale + bias[row0 + t];
-    }
-  }
-
-  /**
-   * {@code out[k] = Σ_t alpha[t] · att[t, k]} for one sentence: per output one sequential chain
-   * over t, first product rounded, later terms fused, as OpenBLAS computes αᵀ·(A H) (see {@link
-   * #logitsOf}). Padded rows have α = 0 exactly and are summed like ND4J does, so even the sign of
-   * a zero matches. The inner loop runs over k, so the JIT vectorises it.
-   */
-  static void pool(float[] att, int row0, int tokens, int dim, float[] alpha, float[] out, int out0) {
-    float a = alpha[row0];
-    int base = row0 * dim;
-    for (int k = 0; k < dim; k++) {
-      out[out0 + k] = a * att[base + k];
-    }
-    for (int t = 1; t < tokens; t++) {
-      a = alpha[row0 + t];
-      base = (row0 + t) * dim;
-      for (int k = 0; k < dim; k++) {
-        out[out0 + k] = Math.fma(a, att[base + k], out[out0 + k]);
-      }
+      out[t] = v;
     }
   }
 

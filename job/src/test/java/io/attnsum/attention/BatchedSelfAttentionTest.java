@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 class BatchedSelfAttentionTest {
 
@@ -150,44 +148,22 @@ class BatchedSelfAttentionTest {
     }
   }
 
-  /**
-   * The pooling loops against the ND4J ops they replaced ({@code matmul(AH, q)·scale + bias} and
-   * {@code matmul(α, AH, transposeA)}), on the job's shapes. On an FMA CPU with OpenBLAS's
-   * Haswell/Zen kernels they agree bit for bit (how the summarize stage was checked to be
-   * unchanged); BLAS kernels differ between CPUs, so only closeness is asserted.
-   */
+  /** The eight-chain row dot products against float64 sums, for row counts around the unroll. */
   @Test
-  void poolingLoopsMatchNd4jMatmul() {
+  void rowDotsMatchFloat64() {
     Random random = new Random(11);
-    int batch = 5;
     int dim = 300;
-    for (int tokens : new int[] {8, 24, 64}) {
-      float[] att = gaussian(random, batch * tokens * dim);
-      float[] q = gaussian(random, batch * dim);
-      float[] bias = gaussian(random, batch * tokens);
-      float[] alpha = new float[batch * tokens];
-      for (int i = 0; i < alpha.length; i++) {
-        alpha[i] = random.nextFloat();
-      }
-      float scale = 0.0577f;
-      INDArray a = Nd4j.create(att, new long[] {batch, tokens, dim}, 'c');
-      float[] expectedLogits = Nd4j.matmul(a, Nd4j.create(q, new long[] {batch, dim, 1}, 'c'))
-          .muli(scale).addi(Nd4j.create(bias, new long[] {batch, tokens, 1}, 'c'))
-          .data().asFloat();
-      float[] expectedPooled = Nd4j.matmul(
-              Nd4j.create(alpha, new long[] {batch, tokens, 1}, 'c'), a, true, false, false)
-          .data().asFloat();
-      float[] logits = new float[batch * tokens];
-      float[] pooled = new float[batch * dim];
-      for (int b = 0; b < batch; b++) {
-        BatchedSelfAttention.logitsOf(att, b * tokens, tokens, dim, q, b * dim, scale, bias, logits);
-        BatchedSelfAttention.pool(att, b * tokens, tokens, dim, alpha, pooled, b * dim);
-      }
-      for (int i = 0; i < logits.length; i++) {
-        assertThat(logits[i]).isCloseTo(expectedLogits[i], within(1e-4f * (1 + Math.abs(expectedLogits[i]))));
-      }
-      for (int i = 0; i < pooled.length; i++) {
-        assertThat(pooled[i]).isCloseTo(expectedPooled[i], within(1e-4f * (1 + Math.abs(expectedPooled[i]))));
+    for (int rows : new int[] {1, 7, 8, 9, 24, 61}) {
+      float[] m = gaussian(random, 3 + rows * dim);
+      float[] q = gaussian(random, 5 + dim);
+      float[] out = new float[rows];
+      BatchedSelfAttention.rowDots(m, 3, rows, dim, q, 5, out);
+      for (int t = 0; t < rows; t++) {
+        double expected = 0;
+        for (int k = 0; k < dim; k++) {
+          expected += (double) m[3 + t * dim + k] * q[5 + k];
+        }
+        assertThat((double) out[t]).isCloseTo(expected, within(1e-4 * (1 + Math.abs(expected))));
       }
     }
   }
