@@ -160,7 +160,10 @@ public final class AttentionBenchRunner {
             Locale.ROOT,
             "%nBest batched attention at d = 300: %.1f GFLOP/s = %s of the sgemm rate "
                 + "(target: at least 30%%). FLOPs are useful work on real lengths "
-                + "(AttentionWorkload.flops); padded rows are not counted.%n",
+                + "(AttentionWorkload.flops); padded rows are not counted. They are the textbook "
+                + "formulation's FLOPs: the batched variant pools as A(Hq) and (A^T alpha)^T H and "
+                + "never forms A H, so it executes about half of them (H H^T is 2n^2 d of the "
+                + "4n^2 d); its executed rate is about half the GFLOP/s shown.%n",
             bestAt300,
             percent(bestAt300 / ceiling)));
     return s.toString();
