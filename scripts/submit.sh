@@ -21,6 +21,7 @@
 #   ATTNSUM_EXECUTOR_CORES    task slots per executor [2]
 #   ATTNSUM_NUM_EXECUTORS     executors (YARN/K8s; standalone uses total cores) [2]
 #   ATTNSUM_ND4J_MAXBYTES     ND4J off-heap array limit per JVM (org.bytedeco.javacpp.maxbytes) [2G]
+#   ATTNSUM_GC_OPTS           GC options of driver and executors [-XX:G1HeapRegionSize=32m]
 #   ATTNSUM_ND4J_MAXPHYSICALBYTES  limit on the JVM's whole resident size
 #                             (org.bytedeco.javacpp.maxphysicalbytes) [heap + maxbytes + 1G]
 #   ATTNSUM_MEMORY_OVERHEAD   non-heap memory the resource manager grants per executor and driver
@@ -69,8 +70,13 @@ overhead="${ATTNSUM_MEMORY_OVERHEAD:-$(( maxbytes_mb + 1024 ))m}"
 exec_phys="${ATTNSUM_ND4J_MAXPHYSICALBYTES:-$(( $(to_mb "$exec_mem") + maxbytes_mb + 1024 ))M}"
 driver_phys="${ATTNSUM_ND4J_MAXPHYSICALBYTES:-$(( $(to_mb "$driver_mem") + maxbytes_mb + 1024 ))M}"
 
-nd4j_opts_exec="-Dorg.bytedeco.javacpp.maxbytes=$maxbytes -Dorg.bytedeco.javacpp.maxphysicalbytes=$exec_phys"
-nd4j_opts_driver="-Dorg.bytedeco.javacpp.maxbytes=$maxbytes -Dorg.bytedeco.javacpp.maxphysicalbytes=$driver_phys"
+# G1 regions of 32 MB: the persisted serialized partitions are held as multi-MB byte arrays, which
+# G1 with its default regions (heap / 2048: 2 MB at 4 GB) allocates as humongous objects; as the
+# storage memory fills they fragment the heap until a task fails with "Java heap space" although
+# Spark's accounting is within bounds (seen at 200,000 documents with -Xmx4g; job/BENCHMARKS.md).
+gc_opts="${ATTNSUM_GC_OPTS--XX:G1HeapRegionSize=32m}"
+nd4j_opts_exec="$gc_opts -Dorg.bytedeco.javacpp.maxbytes=$maxbytes -Dorg.bytedeco.javacpp.maxphysicalbytes=$exec_phys"
+nd4j_opts_driver="$gc_opts -Dorg.bytedeco.javacpp.maxbytes=$maxbytes -Dorg.bytedeco.javacpp.maxphysicalbytes=$driver_phys"
 
 # --config FILE is shipped with --files; in cluster mode the driver sees it by its base name.
 files=()
