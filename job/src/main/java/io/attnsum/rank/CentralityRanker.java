@@ -10,8 +10,9 @@ package io.attnsum.rank;
  * len_i / target), where mm is min-max normalisation within the document, u = 1 or the expected
  * summary length ({@link PositionScale}), g ∈ [0, 1] the document's position share ({@link
  * #positionShare}: the lead sentences' centrality percentile ({@link PositionGate}) times (1 −
- * k / n)^γ), g_d = g with {@code rank.gate-directed} and 1 without, and cos below is the document's {@link SentenceGraph} (embedding
- * cosines, blended with TF-IDF cosines by {@link DocumentSummarizer}), and
+ * k / n)^γ), g_d = g with {@code rank.gate-directed} and 1 without, and cos below is the
+ * document's {@link SentenceGraph} (embedding cosines, blended with TF-IDF cosines by {@link
+ * DocumentSummarizer}), and
  *
  * <ul>
  *   <li>π is the stationary distribution of the sentence attention A = softmax_j(score(s_i,

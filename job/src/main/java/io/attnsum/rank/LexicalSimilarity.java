@@ -1,6 +1,7 @@
 package io.attnsum.rank;
 
 import io.attnsum.text.Sentence;
+import io.attnsum.text.TextChars;
 import io.attnsum.vectors.VectorPack;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -148,7 +149,7 @@ public final class LexicalSimilarity {
       for (int i = 0; i < token.length(); ) {
         int cp = token.codePointAt(i);
         int next = i + Character.charCount(cp);
-        if (isHan(cp)) {
+        if (TextChars.isHan(cp)) {
           if (rest >= 0) {
             out.add(token.substring(rest, i));
             rest = -1;
@@ -170,16 +171,12 @@ public final class LexicalSimilarity {
     for (String token : tokens) {
       for (int i = 0; i < token.length(); ) {
         int cp = token.codePointAt(i);
-        if (isHan(cp)) {
+        if (TextChars.isHan(cp)) {
           return true;
         }
         i += Character.charCount(cp);
       }
     }
     return false;
-  }
-
-  private static boolean isHan(int codePoint) {
-    return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
   }
 }

@@ -2,8 +2,8 @@ package io.attnsum.text;
 
 import java.util.Set;
 
-/** Character classes shared by the splitters and tokenizers. */
-final class TextChars {
+/** Character classes shared by the splitters and tokenizers (and, for Han, the rank stage). */
+public final class TextChars {
   private TextChars() {}
 
   /**
@@ -41,7 +41,8 @@ final class TextChars {
     return isSpace(c) && !isLineBreak(c);
   }
 
-  static boolean isHan(int cp) {
+  /** A Han (Chinese) character; one comparison for everything below the CJK blocks. */
+  public static boolean isHan(int cp) {
     if (cp < 0x2E80) {
       return false;
     }

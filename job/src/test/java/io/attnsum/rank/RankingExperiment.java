@@ -90,23 +90,14 @@ public final class RankingExperiment {
 
     Map<String, List<PooledSentences>> pooledByAttention = new HashMap<>();
     for (String variant : variants) {
-      List<String> overrides = new ArrayList<>();
-      List<String> attentionPart = new ArrayList<>();
-      for (String kv : variant.split(",")) {
-        if (!kv.isBlank()) {
-          overrides.add(kv.trim());
-          if (kv.trim().startsWith("attention.")) {
-            attentionPart.add(kv.trim());
-          }
-        }
-      }
-      ConfigReader r = new ConfigReader(ConfigLoader.load(null, overrides));
+      Variant v = Variant.parse(variant);
+      ConfigReader r = new ConfigReader(ConfigLoader.load(null, v.overrides()));
       AttentionSettings attention = AttentionSettings.from(r);
       RankSettings rank = RankSettings.from(r);
       long t0 = System.nanoTime();
       List<PooledSentences> pooled =
           pooledByAttention.computeIfAbsent(
-              String.join(",", attentionPart), key -> poolInChunks(attention, pack, docs));
+              v.attentionKey(), key -> poolInChunks(attention, pack, docs));
       long t1 = System.nanoTime();
       double[] byRank = new double[2];
       double[] bySelection = new double[2];
@@ -115,9 +106,7 @@ public final class RankingExperiment {
         DocumentSummary s = new DocumentSummarizer(attention, rank.withSentences(e.k()), pack)
             .summarize(e.doc(), pooled.get(d));
         add(bySelection, rouge(scorer, e, s.selected()));
-        int[] top = s.sentences().stream().filter(x -> x.rank() <= e.k())
-            .mapToInt(ScoredSentence::index).sorted().toArray();
-        add(byRank, rouge(scorer, e, top));
+        add(byRank, rouge(scorer, e, topByRank(s, e.k())));
       }
       long t2 = System.nanoTime();
       System.out.printf(Locale.ROOT,
@@ -232,18 +221,7 @@ public final class RankingExperiment {
         SentenceGraph g = SentenceGraph.of(p.vectors(), m, p.dim())
             .blend(lexical.cosine(e.doc().sentences()), rank.lexicalWeight());
         double[] pi = ranker.stationary(g);
-        int lead = Math.min(m - 1, jobK);
-        double l = 0;
-        for (int i = 0; i < lead; i++) {
-          int below = 0;
-          for (int j = 0; j < m; j++) {
-            if (j != i && pi[j] < pi[i]) {
-              below++;
-            }
-          }
-          l += (double) below / (m - 1);
-        }
-        l /= lead;
+        double l = CentralityRanker.leadCentrality(pi, jobK);
         int b = Math.min(4, (int) (l * 5));
         double[] leadR = rouge(scorer, e, new LeadBaseline().select(e.eval(), e.k()));
         double[] trR = rouge(scorer, e, new TextRankBaseline().select(e.eval(), e.k()));
@@ -258,34 +236,49 @@ public final class RankingExperiment {
       }
     }
     for (String variant : variants) {
-      List<String> overrides = new ArrayList<>();
-      List<String> attentionPart = new ArrayList<>();
-      for (String kv : variant.split(",")) {
-        if (!kv.isBlank()) {
-          overrides.add(kv.trim());
-          if (kv.trim().startsWith("attention.")) {
-            attentionPart.add(kv.trim());
-          }
-        }
-      }
-      ConfigReader r = new ConfigReader(ConfigLoader.load(null, overrides));
+      Variant v = Variant.parse(variant);
+      ConfigReader r = new ConfigReader(ConfigLoader.load(null, v.overrides()));
       AttentionSettings attention = AttentionSettings.from(r);
       RankSettings rank = RankSettings.from(r).withSentences(jobK);
       List<PooledSentences> pooled =
           pooledByAttention.computeIfAbsent(
-              String.join(",", attentionPart), key -> poolInChunks(attention, pack, docs));
+              v.attentionKey(), key -> poolInChunks(attention, pack, docs));
       DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack);
       double[] byRank = new double[2];
       for (int d = 0; d < n; d++) {
         Example e = examples.get(d);
         DocumentSummary s = summarizer.summarize(e.doc(), pooled.get(d));
-        int[] top = s.sentences().stream().filter(x -> x.rank() <= e.k())
-            .mapToInt(ScoredSentence::index).sorted().toArray();
-        add(byRank, rouge(scorer, e, top));
+        add(byRank, rouge(scorer, e, topByRank(s, e.k())));
       }
       System.out.printf(Locale.ROOT, "%s n=%d ATTNSUM    R1 %.2f R2 %.2f  [%s]%n",
           set, n, 100 * byRank[0] / n, 100 * byRank[1] / n, variant);
     }
+  }
+
+  /**
+   * One variant: its {@code key=value} overrides, and the attention ones alone as the key under
+   * which pooled vectors are shared between variants that differ only in rank settings.
+   */
+  private record Variant(List<String> overrides, String attentionKey) {
+    static Variant parse(String variant) {
+      List<String> overrides = new ArrayList<>();
+      List<String> attention = new ArrayList<>();
+      for (String kv : variant.split(",")) {
+        if (!kv.isBlank()) {
+          overrides.add(kv.trim());
+          if (kv.trim().startsWith("attention.")) {
+            attention.add(kv.trim());
+          }
+        }
+      }
+      return new Variant(overrides, String.join(",", attention));
+    }
+  }
+
+  /** The summary the official eval scores: the top k sentences by rank, in document order. */
+  private static int[] topByRank(DocumentSummary s, int k) {
+    return s.sentences().stream().filter(x -> x.rank() <= k)
+        .mapToInt(ScoredSentence::index).sorted().toArray();
   }
 
   private static List<PooledSentences> poolInChunks(
