@@ -32,8 +32,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -41,7 +42,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.Tuple2;
 
 /**
  * Wires the stages on Spark: read, text, vectors, attention + rank, write. Each stage's logic is
@@ -104,26 +104,39 @@ public final class SummarizationJob {
         parsed.mapPartitions(it -> analyze(it, textSettings)).persist(StorageLevel.MEMORY_AND_DISK_SER());
     JavaRDD<AnalyzedDocument> documents = analyzed.filter(r -> r.document() != null).map(AnalyzedRecord::document);
     JavaRDD<RejectedRecord> rejected = analyzed.filter(r -> r.rejected() != null).map(AnalyzedRecord::rejected);
-    TextStats textStats = documents.aggregate(new TextStats(), TextStats::add, TextStats::merge);
-    Map<String, Long> rejectedByReason = countByReason(rejected);
+    // The one pass that analyses (and caches) the corpus also counts it, vocabulary included
+    // when the vectors stage will need it.
+    boolean countVocabulary = config.stages() != RunStages.FLOOR;
+    JavaPairRDD<String, Long> counts =
+        analyzed
+            .mapPartitionsToPair(it -> CorpusCounts.count(it, countVocabulary))
+            .reduceByKey(Long::sum)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    // Bounded by the number of statistics and reasons, so collecting is safe.
+    Map<String, Long> statistics = counts.filter(c -> CorpusCounts.isStatistic(c._1())).collectAsMap();
+    TextStats textStats = CorpusCounts.textStats(statistics);
+    Map<String, Long> rejectedByReason = CorpusCounts.rejectedByReason(statistics);
     long rejectedCount = rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
     stage("text", t, "documents", textStats.documents, "sentences", textStats.sentences, "rejected", rejectedCount);
     checkBadRecords(rejected, rejectedCount, inputRecords);
 
     JavaRDD<DocumentSummary> summaries;
     Object vectorStats;
+    long summarized;
     if (config.stages() == RunStages.FLOOR) {
       int k = config.rank().sentences();
       vectorStats = Map.of("source", "none (run.stages = floor)");
       t = System.nanoTime();
       summaries = documents.map(d -> FloorSummarizer.summarize(d, k)).persist(StorageLevel.MEMORY_AND_DISK_SER());
-      stage("summarize", t, "documents", summaries.count(), "mode", "floor");
+      summarized = summaries.count();
+      stage("summarize", t, "documents", summarized, "mode", "floor");
     } else {
       // vectors
       t = System.nanoTime();
       JavaRDD<String[]> sentenceTokens = documents.flatMap(d -> tokensOf(d));
+      JavaPairRDD<String, Long> vocabulary = counts.filter(c -> !CorpusCounts.isStatistic(c._1()));
       PreparedVectors vectors =
-          VectorStage.prepare(spark, sentenceTokens, config.vectors(),
+          VectorStage.prepare(spark, vocabulary, textStats.tokens, sentenceTokens, config.vectors(),
               layout.vectorsDir().toString(), new org.apache.hadoop.fs.Path(layout.work(), "vectors.pack").toString());
       vectorStats = vectors;
       stage("vectors", t, "words", vectors.packedWords(), "dim", vectors.dim());
@@ -137,9 +150,10 @@ public final class SummarizationJob {
           documents
               .mapPartitions(it -> summarize(it, packUri, attention, rank))
               .persist(StorageLevel.MEMORY_AND_DISK_SER());
-      stage("summarize", t, "documents", summaries.count());
+      summarized = summaries.count();
+      stage("summarize", t, "documents", summarized);
     }
-    long summarized = summaries.count();
+    counts.unpersist(false);
 
     // write
     t = System.nanoTime();
@@ -150,7 +164,9 @@ public final class SummarizationJob {
         }),
         OutputTables.sentencesSchema(weights), layout, "sentences");
     write(summaries.map(OutputTables::summaryRow), OutputTables.SUMMARIES, layout, "summaries");
-    write(rejected.map(OutputTables::rejectedRow), OutputTables.REJECTED, layout, "rejected");
+    // Without rejections there is nothing to find: do not read the whole corpus again for it.
+    JavaRDD<RejectedRecord> toWrite = rejectedCount > 0 ? rejected : JavaSparkContext.fromSparkContext(spark.sparkContext()).emptyRDD();
+    write(toWrite.map(OutputTables::rejectedRow), OutputTables.REJECTED, layout, "rejected");
     stage("write", t, "documents", summarized, "rejected", rejectedCount);
 
     // books
@@ -269,13 +285,6 @@ public final class SummarizationJob {
     } else {
       writer.option("ignoreNullFields", "false").json(path);
     }
-  }
-
-  private static Map<String, Long> countByReason(JavaRDD<RejectedRecord> rejected) {
-    // Bounded by the number of reasons, so collecting is safe.
-    Map<String, Long> counts = new TreeMap<>(
-        rejected.mapToPair(r -> new Tuple2<>(r.reason().name(), 1L)).reduceByKey(Long::sum).collectAsMap());
-    return counts;
   }
 
   private void checkBadRecords(JavaRDD<RejectedRecord> rejected, long rejectedCount, long input) {

@@ -12,14 +12,23 @@ public final class CorpusPartitioner {
 
   private CorpusPartitioner() {}
 
-  /** {@code input.partitions}, or about two per core and at least one per 2,000 records. */
+  /**
+   * {@code input.partitions}, or about two per core and at least one per 2,000 records, rounded up
+   * to a multiple of the cores (when there are records enough) so the last wave of tasks does not
+   * leave cores idle: 5 partitions on 2 cores take 3 waves for 2.5 waves of work.
+   */
   public static int partitionCount(int configured, long records, int defaultParallelism) {
     if (configured > 0) {
       return configured;
     }
+    long cores = Math.max(1, defaultParallelism);
     long bySize = (records + DOCUMENTS_PER_PARTITION - 1) / DOCUMENTS_PER_PARTITION;
-    long byCores = 2L * Math.max(1, defaultParallelism);
-    return (int) Math.max(1, Math.min(100_000, Math.max(bySize, Math.min(byCores, Math.max(1, records)))));
+    long n = Math.max(1, Math.max(bySize, Math.min(2 * cores, Math.max(1, records))));
+    long whole = (n + cores - 1) / cores * cores;
+    if (whole <= records) {
+      n = whole;
+    }
+    return (int) Math.min(100_000, n);
   }
 
   public static JavaRDD<ParsedRecord> partitionAndDeduplicate(

@@ -9,8 +9,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Word vectors packed for lookup: a row-major float matrix {@code [size, dim]} plus a word index
@@ -23,7 +21,12 @@ public final class VectorPack {
   private final long[] counts;
   private final long totalCount;
   private final int dim;
-  private final Map<String, Integer> index;
+  // Open-addressing word index: slots hold row + 1 (0 = empty) and the word's hash, so a probe
+  // compares ints and touches a String only on a hash match; no boxing, no node per word. The
+  // lookup runs once per token in the summarize stage, where HashMap's node chasing showed up.
+  private final int[] slots;
+  private final int[] slotHashes;
+  private final int mask;
 
   /**
    * @param words the vocabulary, row order
@@ -47,12 +50,31 @@ public final class VectorPack {
       total += c;
     }
     this.totalCount = Math.max(1, total);
-    this.index = new HashMap<>(words.length * 2);
+    int capacity = Integer.highestOneBit(Math.max(4, words.length * 2 + 1) - 1) << 1;
+    this.slots = new int[capacity];
+    this.slotHashes = new int[capacity];
+    this.mask = capacity - 1;
     for (int i = 0; i < words.length; i++) {
-      if (index.putIfAbsent(words[i], i) != null) {
-        throw new IllegalArgumentException("duplicate word in pack: " + words[i]);
+      int h = spread(words[i].hashCode());
+      int at = h & mask;
+      while (slots[at] != 0) {
+        if (slotHashes[at] == h && words[slots[at] - 1].equals(words[i])) {
+          throw new IllegalArgumentException("duplicate word in pack: " + words[i]);
+        }
+        at = (at + 1) & mask;
       }
+      slots[at] = i + 1;
+      slotHashes[at] = h;
     }
+  }
+
+  /** Mixes String.hashCode's low bits, which linear probing relies on (murmur3 finaliser). */
+  private static int spread(int h) {
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    return h ^ (h >>> 16);
   }
 
   private static long[] filled(int n) {
@@ -71,8 +93,16 @@ public final class VectorPack {
 
   /** Row of {@code word}, or -1 when the pack has no vector for it. */
   public int indexOf(String word) {
-    Integer i = index.get(word);
-    return i == null ? -1 : i;
+    int h = spread(word.hashCode());
+    for (int at = h & mask; ; at = (at + 1) & mask) {
+      int row = slots[at] - 1;
+      if (row < 0) {
+        return -1;
+      }
+      if (slotHashes[at] == h && words[row].equals(word)) {
+        return row;
+      }
+    }
   }
 
   public String word(int row) {

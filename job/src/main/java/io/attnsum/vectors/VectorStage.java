@@ -67,7 +67,7 @@ public final class VectorStage {
   private VectorStage() {}
 
   /**
-   * Prepares the pack for this run.
+   * Prepares the pack for this run, counting the vocabulary from the sentences.
    *
    * @param sentenceTokens each sentence's normalised tokens, whole corpus (cache it: read twice)
    * @param vectorsDir Hadoop dir where trained vectors are saved and reused
@@ -80,18 +80,38 @@ public final class VectorStage {
       VectorSettings settings,
       String vectorsDir,
       String packPath) {
+    JavaPairRDD<String, Long> vocabulary =
+        sentenceTokens.mapPartitionsToPair(VectorStage::countWords).reduceByKey(Long::sum)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long corpusTokens = vocabulary.values().fold(0L, Long::sum);
+      return prepare(spark, vocabulary, corpusTokens, sentenceTokens, settings, vectorsDir, packPath);
+    } finally {
+      vocabulary.unpersist(false);
+    }
+  }
+
+  /**
+   * Prepares the pack for this run from an already counted vocabulary (the job counts it in the
+   * text stage's pass over the corpus).
+   *
+   * @param vocabulary every corpus word once, with its count (cache it: read several times)
+   * @param corpusTokens the sum of the vocabulary's counts
+   * @param sentenceTokens each sentence's normalised tokens, read only to train Word2Vec
+   */
+  public static PreparedVectors prepare(
+      SparkSession spark,
+      JavaPairRDD<String, Long> vocabulary,
+      long corpusTokens,
+      JavaRDD<String[]> sentenceTokens,
+      VectorSettings settings,
+      String vectorsDir,
+      String packPath) {
     long start = System.nanoTime();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = jsc.hadoopConfiguration();
-
-    JavaPairRDD<String, Long> vocabulary =
-        sentenceTokens
-            .flatMapToPair(VectorStage::tokenOnes)
-            .reduceByKey(Long::sum)
-            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long vocabularySize = vocabulary.count();
-      long corpusTokens = vocabulary.values().fold(0L, Long::sum);
       LOG.info("Corpus vocabulary: {} words, {} tokens", vocabularySize, corpusTokens);
 
       String source;
@@ -176,8 +196,6 @@ public final class VectorStage {
       return prepared;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      vocabulary.unpersist(false);
     }
   }
 
@@ -185,11 +203,16 @@ public final class VectorStage {
     return io.attnsum.config.ConfigReader.configName(f);
   }
 
-  private static Iterator<Tuple2<String, Long>> tokenOnes(String[] tokens) {
-    List<Tuple2<String, Long>> out = new ArrayList<>(tokens.length);
-    for (String t : tokens) {
-      out.add(new Tuple2<>(t, 1L));
+  /** One partition's word counts, one pair per distinct word (long[1] cells: no boxing per token). */
+  private static Iterator<Tuple2<String, Long>> countWords(Iterator<String[]> sentences) {
+    HashMap<String, long[]> counts = new HashMap<>(1 << 14);
+    while (sentences.hasNext()) {
+      for (String t : sentences.next()) {
+        counts.computeIfAbsent(t, k -> new long[1])[0]++;
+      }
     }
+    List<Tuple2<String, Long>> out = new ArrayList<>(counts.size());
+    counts.forEach((w, n) -> out.add(new Tuple2<>(w, n[0])));
     return out.iterator();
   }
 

@@ -124,5 +124,9 @@ class RecordParserTest {
     assertThat(CorpusPartitioner.partitionCount(0, 3, 8)).isEqualTo(3);
     assertThat(CorpusPartitioner.partitionCount(0, 1000, 2)).isEqualTo(4);
     assertThat(CorpusPartitioner.partitionCount(0, 1_000_000, 2)).isEqualTo(500);
+    // Whole waves: 10,000 records need 5 partitions by size, 6 keep both cores busy to the end.
+    assertThat(CorpusPartitioner.partitionCount(0, 10_000, 2)).isEqualTo(6);
+    assertThat(CorpusPartitioner.partitionCount(0, 50_000, 8)).isEqualTo(32);
+    assertThat(CorpusPartitioner.partitionCount(0, 5, 4)).isEqualTo(5);
   }
 }

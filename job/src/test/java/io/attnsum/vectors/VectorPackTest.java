@@ -55,6 +55,48 @@ class VectorPackTest {
     assertThat(back.totalCount()).isEqualTo(Math.max(1, Arrays.stream(counts).sum()));
   }
 
+  @Property(tries = 60)
+  void indexFindsEveryWordAndNothingElse(
+      @ForAll @IntRange(min = 0, max = 2000) int size, @ForAll long seed) {
+    // Reference: java.util.HashMap. Words include equal-hash pairs ("Aa"/"BB" blocks) so probing
+    // past a same-hash slot is exercised, and absent probes include hash twins of present words.
+    Random rnd = new Random(seed);
+    java.util.Map<String, Integer> reference = new java.util.HashMap<>();
+    String[] words = new String[size];
+    for (int i = 0; i < size; i++) {
+      String w;
+      do {
+        w = rnd.nextInt(4) == 0 ? twin(rnd.nextInt(1 << 10), 10) : "w" + rnd.nextInt(size * 4 + 1);
+      } while (reference.containsKey(w));
+      reference.put(w, i);
+      words[i] = w;
+    }
+    VectorPack pack = new VectorPack(words, new float[size], 1, null);
+    for (int i = 0; i < size; i++) {
+      assertThat(pack.indexOf(words[i])).isEqualTo(i);
+    }
+    for (int probe = 0; probe < 500; probe++) {
+      String w = probe % 2 == 0 ? twin(rnd.nextInt(1 << 10), 10) : "w" + rnd.nextInt(size * 8 + 1);
+      assertThat(pack.indexOf(w)).isEqualTo(reference.getOrDefault(w, -1));
+    }
+  }
+
+  /** A word of "Aa"/"BB" blocks picked by the bits of {@code bits}: all share one hashCode. */
+  private static String twin(int bits, int blocks) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < blocks; i++) {
+      b.append((bits >> i & 1) == 0 ? "Aa" : "BB");
+    }
+    return b.toString();
+  }
+
+  @Test
+  void rejectsADuplicateWord() {
+    assertThatThrownBy(() -> new VectorPack(new String[] {"a", "b", "a"}, new float[3], 1, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("duplicate word in pack: a");
+  }
+
   @Test
   void rejectsATruncatedPack() throws IOException {
     VectorPack pack = new VectorPack(new String[] {"a", "b"}, new float[] {1, 2, 3, 4}, 2, null);
