@@ -176,10 +176,15 @@ public final class AttentionPooler {
           System.arraycopy(queryCentroids[di], 0, hostQ, qBase, dim);
           if (sentenceShare > 0) {
             float scale = sentenceShare / r.length;
-            for (int row : r) {
-              int base = row * dim;
+            // A window that is the whole sentence (almost all) reads its rows from hostH, just
+            // copied and still in cache, instead of from the pack: the same values in the same
+            // order, so the same sums.
+            boolean whole = len == r.length;
+            float[] src = whole ? hostH : data;
+            for (int t = 0; t < r.length; t++) {
+              int base = whole ? (slot * padded + t) * dim : r[t] * dim;
               for (int j = 0; j < dim; j++) {
-                hostQ[qBase + j] += scale * data[base + j];
+                hostQ[qBase + j] += scale * src[base + j];
               }
             }
           }

@@ -120,16 +120,12 @@ public final class BatchedSelfAttention implements AutoCloseable {
     int h0 = b * tokens * dim;
     int a0 = b * tokens * tokens;
     int row0 = b * tokens;
-    rowDots(h, h0, len, dim, queries, b * dim, hq); // H q  [len]
+    rowDots(h, h0, len, dim, dim, queries, b * dim, hq); // H q  [len]
     // logits_t = A_t · (H q) · scale + bias_t, then α = softmax over the real tokens
+    rowDots(a, a0, len, len, tokens, hq, 0, w); // A (H q)  [len], w as scratch
     double max = Double.NEGATIVE_INFINITY;
     for (int t = 0; t < len; t++) {
-      int at = a0 + t * tokens;
-      float v = a[at] * hq[0];
-      for (int j = 1; j < len; j++) {
-        v = Math.fma(a[at + j], hq[j], v);
-      }
-      float logit = v * poolScale + poolBias[row0 + t];
+      float logit = w[t] * poolScale + poolBias[row0 + t];
       alpha[row0 + t] = logit;
       max = Math.max(max, logit);
     }
@@ -165,34 +161,36 @@ public final class BatchedSelfAttention implements AutoCloseable {
   }
 
   /**
-   * {@code out[t] = Σ_k m[t, k] · q[k]} for rows 0..rows−1 of a row-major [rows, dim] block at
-   * {@code m0}: one sequential fused chain per row (deterministic, whatever the batch), eight rows
-   * at a time so that eight independent chains hide the FMA latency.
+   * {@code out[t] = Σ_k m[t, k] · q[k]} for rows 0..rows−1 of a row-major block at {@code m0}
+   * whose rows are {@code stride} apart and {@code cols} long: one sequential fused chain per row
+   * (deterministic, whatever the batch), eight rows at a time so that eight independent chains
+   * hide the FMA latency.
    */
-  static void rowDots(float[] m, int m0, int rows, int dim, float[] q, int q0, float[] out) {
+  static void rowDots(
+      float[] m, int m0, int rows, int cols, int stride, float[] q, int q0, float[] out) {
     int t = 0;
     for (; t + 8 <= rows; t += 8) {
-      int a = m0 + t * dim;
+      int a = m0 + t * stride;
       float q0k = q[q0];
       float v0 = m[a] * q0k;
-      float v1 = m[a + dim] * q0k;
-      float v2 = m[a + 2 * dim] * q0k;
-      float v3 = m[a + 3 * dim] * q0k;
-      float v4 = m[a + 4 * dim] * q0k;
-      float v5 = m[a + 5 * dim] * q0k;
-      float v6 = m[a + 6 * dim] * q0k;
-      float v7 = m[a + 7 * dim] * q0k;
-      for (int k = 1; k < dim; k++) {
+      float v1 = m[a + stride] * q0k;
+      float v2 = m[a + 2 * stride] * q0k;
+      float v3 = m[a + 3 * stride] * q0k;
+      float v4 = m[a + 4 * stride] * q0k;
+      float v5 = m[a + 5 * stride] * q0k;
+      float v6 = m[a + 6 * stride] * q0k;
+      float v7 = m[a + 7 * stride] * q0k;
+      for (int k = 1; k < cols; k++) {
         float qk = q[q0 + k];
         int i = a + k;
         v0 = Math.fma(m[i], qk, v0);
-        v1 = Math.fma(m[i + dim], qk, v1);
-        v2 = Math.fma(m[i + 2 * dim], qk, v2);
-        v3 = Math.fma(m[i + 3 * dim], qk, v3);
-        v4 = Math.fma(m[i + 4 * dim], qk, v4);
-        v5 = Math.fma(m[i + 5 * dim], qk, v5);
-        v6 = Math.fma(m[i + 6 * dim], qk, v6);
-        v7 = Math.fma(m[i + 7 * dim], qk, v7);
+        v1 = Math.fma(m[i + stride], qk, v1);
+        v2 = Math.fma(m[i + 2 * stride], qk, v2);
+        v3 = Math.fma(m[i + 3 * stride], qk, v3);
+        v4 = Math.fma(m[i + 4 * stride], qk, v4);
+        v5 = Math.fma(m[i + 5 * stride], qk, v5);
+        v6 = Math.fma(m[i + 6 * stride], qk, v6);
+        v7 = Math.fma(m[i + 7 * stride], qk, v7);
       }
       out[t] = v0;
       out[t + 1] = v1;
@@ -204,9 +202,9 @@ public final class BatchedSelfAttention implements AutoCloseable {
       out[t + 7] = v7;
     }
     for (; t < rows; t++) {
-      int a = m0 + t * dim;
+      int a = m0 + t * stride;
       float v = m[a] * q[q0];
-      for (int k = 1; k < dim; k++) {
+      for (int k = 1; k < cols; k++) {
         v = Math.fma(m[a + k], q[q0 + k], v);
       }
       out[t] = v;

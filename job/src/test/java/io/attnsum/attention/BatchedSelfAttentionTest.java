@@ -148,22 +148,28 @@ class BatchedSelfAttentionTest {
     }
   }
 
-  /** The eight-chain row dot products against float64 sums, for row counts around the unroll. */
+  /**
+   * The eight-chain row dot products against float64 sums, for row counts around the unroll, on
+   * contiguous rows (H q) and on rows shorter than their stride (A's real columns in a padded row).
+   */
   @Test
   void rowDotsMatchFloat64() {
     Random random = new Random(11);
-    int dim = 300;
-    for (int rows : new int[] {1, 7, 8, 9, 24, 61}) {
-      float[] m = gaussian(random, 3 + rows * dim);
-      float[] q = gaussian(random, 5 + dim);
-      float[] out = new float[rows];
-      BatchedSelfAttention.rowDots(m, 3, rows, dim, q, 5, out);
-      for (int t = 0; t < rows; t++) {
-        double expected = 0;
-        for (int k = 0; k < dim; k++) {
-          expected += (double) m[3 + t * dim + k] * q[5 + k];
+    for (int[] shape : new int[][] {{300, 300}, {21, 24}, {9, 64}}) {
+      int cols = shape[0];
+      int stride = shape[1];
+      for (int rows : new int[] {1, 7, 8, 9, 24, 61}) {
+        float[] m = gaussian(random, 3 + rows * stride);
+        float[] q = gaussian(random, 5 + cols);
+        float[] out = new float[rows];
+        BatchedSelfAttention.rowDots(m, 3, rows, cols, stride, q, 5, out);
+        for (int t = 0; t < rows; t++) {
+          double expected = 0;
+          for (int k = 0; k < cols; k++) {
+            expected += (double) m[3 + t * stride + k] * q[5 + k];
+          }
+          assertThat((double) out[t]).isCloseTo(expected, within(1e-4 * (1 + Math.abs(expected))));
         }
-        assertThat((double) out[t]).isCloseTo(expected, within(1e-4 * (1 + Math.abs(expected))));
       }
     }
   }
