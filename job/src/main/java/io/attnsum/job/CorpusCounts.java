@@ -1,6 +1,7 @@
 package io.attnsum.job;
 
 import io.attnsum.text.Sentence;
+import io.attnsum.vectors.WordCounter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -35,8 +36,7 @@ final class CorpusCounts {
   static Iterator<Tuple2<String, Long>> count(Iterator<AnalyzedRecord> records, boolean vocabulary) {
     TextStats stats = new TextStats();
     Map<String, Long> reasons = new TreeMap<>();
-    // long[1] cells: one lookup per token, no boxing per increment.
-    HashMap<String, long[]> words = vocabulary ? new HashMap<>(1 << 14) : null;
+    WordCounter words = vocabulary ? new WordCounter() : null;
     while (records.hasNext()) {
       AnalyzedRecord r = records.next();
       if (r.document() == null) {
@@ -50,7 +50,7 @@ final class CorpusCounts {
             if (isStatistic(token)) {
               throw new IllegalStateException("token starts with a space: '" + token + "'");
             }
-            words.computeIfAbsent(token, k -> new long[1])[0]++;
+            words.add(token);
           }
         }
       }
@@ -59,7 +59,7 @@ final class CorpusCounts {
     stats.emit(STAT, out);
     reasons.forEach((reason, n) -> out.add(new Tuple2<>(REJECTED + reason, n)));
     if (words != null) {
-      words.forEach((w, n) -> out.add(new Tuple2<>(w, n[0])));
+      words.emit(out);
     }
     return out.iterator();
   }

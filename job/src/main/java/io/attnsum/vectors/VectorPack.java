@@ -55,7 +55,7 @@ public final class VectorPack {
     this.slotHashes = new int[capacity];
     this.mask = capacity - 1;
     for (int i = 0; i < words.length; i++) {
-      int h = spread(words[i].hashCode());
+      int h = WordCounter.spread(words[i].hashCode());
       int at = h & mask;
       while (slots[at] != 0) {
         if (slotHashes[at] == h && words[slots[at] - 1].equals(words[i])) {
@@ -66,15 +66,6 @@ public final class VectorPack {
       slots[at] = i + 1;
       slotHashes[at] = h;
     }
-  }
-
-  /** Mixes String.hashCode's low bits, which linear probing relies on (murmur3 finaliser). */
-  private static int spread(int h) {
-    h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
-    return h ^ (h >>> 16);
   }
 
   private static long[] filled(int n) {
@@ -93,7 +84,7 @@ public final class VectorPack {
 
   /** Row of {@code word}, or -1 when the pack has no vector for it. */
   public int indexOf(String word) {
-    int h = spread(word.hashCode());
+    int h = WordCounter.spread(word.hashCode());
     for (int at = h & mask; ; at = (at + 1) & mask) {
       int row = slots[at] - 1;
       if (row < 0) {

@@ -203,16 +203,16 @@ public final class VectorStage {
     return io.attnsum.config.ConfigReader.configName(f);
   }
 
-  /** One partition's word counts, one pair per distinct word (long[1] cells: no boxing per token). */
+  /** One partition's word counts, one pair per distinct word. */
   private static Iterator<Tuple2<String, Long>> countWords(Iterator<String[]> sentences) {
-    HashMap<String, long[]> counts = new HashMap<>(1 << 14);
+    WordCounter counts = new WordCounter();
     while (sentences.hasNext()) {
       for (String t : sentences.next()) {
-        counts.computeIfAbsent(t, k -> new long[1])[0]++;
+        counts.add(t);
       }
     }
     List<Tuple2<String, Long>> out = new ArrayList<>(counts.size());
-    counts.forEach((w, n) -> out.add(new Tuple2<>(w, n[0])));
+    counts.emit(out);
     return out.iterator();
   }
 
