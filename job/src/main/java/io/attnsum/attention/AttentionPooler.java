@@ -49,6 +49,13 @@ public final class AttentionPooler {
   private float[] hostPooled = new float[0];
   private float[] hostAlpha = new float[0];
   private int[] hostLengths = new int[0];
+  // Per pack row, reused across documents: the row's slot in the current document's distinct
+  // rows (-1 = not seen yet; reset after each document), and the row's log prior (NaN = not yet
+  // computed). Allocated on first use.
+  private int[] slotOfRow;
+  private float[] logPriors;
+  private int[] docRows = new int[256];
+  private int[] docRowCounts = new int[256];
 
   public AttentionPooler(AttentionSettings settings, VectorPack pack) {
     this.settings = settings;
@@ -66,7 +73,6 @@ public final class AttentionPooler {
     // Known-token rows and their positions in the sentence, per document and sentence.
     int[][][] rows = new int[docCount][][];
     int[][][] positions = new int[docCount][][];
-    float[][] priorLogs = new float[docCount][];
     Windows windows = new Windows();
     double[] centroid = new double[dim];
     float[][] queryMix = new float[docCount][];
@@ -77,8 +83,7 @@ public final class AttentionPooler {
       positions[di] = new int[n][];
       int[] known = new int[n];
       float[][] weights = settings.tokenWeights() ? new float[n][] : null;
-      Arrays.fill(centroid, 0);
-      double centroidWeight = 0;
+      int distinct = 0;
       for (int si = 0; si < n; si++) {
         String[] tokens = sentences.get(si).tokens();
         int[] r = new int[tokens.length];
@@ -89,12 +94,7 @@ public final class AttentionPooler {
           if (row >= 0) {
             r[k] = row;
             p[k++] = t;
-            double w = priorWeight(row);
-            int base = row * dim;
-            for (int j = 0; j < dim; j++) {
-              centroid[j] += w * data[base + j];
-            }
-            centroidWeight += w;
+            distinct = countRow(row, distinct);
           }
         }
         rows[di][si] = Arrays.copyOf(r, k);
@@ -106,6 +106,20 @@ public final class AttentionPooler {
         for (int start = 0; start < k; start += settings.windowTokens()) {
           windows.add(di, si, start, Math.min(settings.windowTokens(), k - start));
         }
+      }
+      // Prior-weighted centroid over the document's distinct words (each row read once, in
+      // first-occurrence order), weighted by occurrences.
+      Arrays.fill(centroid, 0);
+      double centroidWeight = 0;
+      for (int i = 0; i < distinct; i++) {
+        int row = docRows[i];
+        double w = docRowCounts[i] * priorWeight(row);
+        int base = row * dim;
+        for (int j = 0; j < dim; j++) {
+          centroid[j] += w * data[base + j];
+        }
+        centroidWeight += w;
+        slotOfRow[row] = -1;
       }
       // Store the centroid part of the pooling query; the sentence part is added per window.
       float[] c = new float[dim];
@@ -125,6 +139,41 @@ public final class AttentionPooler {
         batches,
         (System.nanoTime() - started) / 1_000_000);
     return out;
+  }
+
+  /** Counts one occurrence of {@code row} in the current document; returns the distinct count. */
+  private int countRow(int row, int distinct) {
+    if (slotOfRow == null) {
+      slotOfRow = new int[pack.size()];
+      Arrays.fill(slotOfRow, -1);
+    }
+    int slot = slotOfRow[row];
+    if (slot >= 0) {
+      docRowCounts[slot]++;
+      return distinct;
+    }
+    if (distinct == docRows.length) {
+      docRows = Arrays.copyOf(docRows, distinct * 2);
+      docRowCounts = Arrays.copyOf(docRowCounts, distinct * 2);
+    }
+    slotOfRow[row] = distinct;
+    docRows[distinct] = row;
+    docRowCounts[distinct] = 1;
+    return distinct + 1;
+  }
+
+  /** {@code log(prior weight)} of a row, computed once per row and pooler. */
+  private float logPrior(int row) {
+    if (logPriors == null) {
+      logPriors = new float[pack.size()];
+      Arrays.fill(logPriors, Float.NaN);
+    }
+    float v = logPriors[row];
+    if (Float.isNaN(v)) {
+      v = (float) Math.log(priorWeight(row));
+      logPriors[row] = v;
+    }
+    return v;
   }
 
   private double priorWeight(int row) {
@@ -166,8 +215,7 @@ public final class AttentionPooler {
           for (int t = 0; t < len; t++) {
             int row = r[start + t];
             System.arraycopy(data, row * dim, hostH, (slot * padded + t) * dim, dim);
-            hostBias[slot * padded + t] =
-                logWeightScale == 0 ? 0f : logWeightScale * (float) Math.log(priorWeight(row));
+            hostBias[slot * padded + t] = logWeightScale == 0 ? 0f : logWeightScale * logPrior(row);
           }
           // Padded rows are zero (only they: the real rows were just overwritten).
           Arrays.fill(hostH, (slot * padded + len) * dim, (slot + 1) * padded * dim, 0f);
