@@ -199,6 +199,7 @@ public final class Main {
   static SparkSession startSpark(JobConfig config) {
     SparkConf conf = new SparkConf().setAppName(config.appName());
     config.sparkConf().forEach(conf::set);
+    io.attnsum.job.KryoRegistration.configure(conf);
     if (conf.get("spark.master", "").startsWith("local")) {
       conf.setIfMissing("spark.ui.showConsoleProgress", "true");
       conf.setIfMissing("spark.driver.host", "127.0.0.1");

@@ -127,7 +127,8 @@ public final class SummarizationJob {
       int k = config.rank().sentences();
       vectorStats = Map.of("source", "none (run.stages = floor)");
       t = System.nanoTime();
-      summaries = documents.map(d -> FloorSummarizer.summarize(d, k)).persist(StorageLevel.MEMORY_AND_DISK_SER());
+      summaries = documents.map(d -> FloorSummarizer.summarize(d, k).forOutput(false))
+          .persist(StorageLevel.MEMORY_AND_DISK_SER());
       summarized = summaries.count();
       stage("summarize", t, "documents", summarized, "mode", "floor");
     } else {
@@ -146,9 +147,11 @@ public final class SummarizationJob {
       String packUri = vectors.packUri();
       var attention = config.attention();
       var rank = config.rank();
+      boolean keepTokens = config.output().tokenWeights();
       summaries =
           documents
               .mapPartitions(it -> summarize(it, packUri, attention, rank))
+              .map(s -> s.forOutput(keepTokens))
               .persist(StorageLevel.MEMORY_AND_DISK_SER());
       summarized = summaries.count();
       stage("summarize", t, "documents", summarized);

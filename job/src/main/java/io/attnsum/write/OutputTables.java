@@ -58,6 +58,8 @@ public final class OutputTables {
               DataTypes.createStructField("message", DataTypes.StringType, false),
               DataTypes.createStructField("payload", DataTypes.StringType, true)));
 
+  private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\s*\\R\\s*");
+
   /** One row per sentence, in document order. */
   public static List<Row> sentenceRows(DocumentSummary s, boolean tokenWeights) {
     List<Sentence> sentences = s.document().sentences();
@@ -91,7 +93,7 @@ public final class OutputTables {
         text.append('\n');
       }
       // A summary line must stay one line even when the source sentence spans lines.
-      text.append(s.document().sentences().get(idx).text().replaceAll("\\s*\\R\\s*", " "));
+      text.append(LINE_BREAK.matcher(s.document().sentences().get(idx).text()).replaceAll(" "));
     }
     return RowFactory.create(
         s.document().id(),

@@ -24,9 +24,17 @@ public final class LocalSpark {
               .config("spark.sql.shuffle.partitions", "4")
               .config("spark.default.parallelism", "4")
               .config("spark.sql.session.timeZone", "UTC")
+              .config(kryo())
               .getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> session.stop()));
     }
     return session;
+  }
+
+  /** The job's serializer settings (as {@code Main} sets them), so tests run the same encoding. */
+  private static org.apache.spark.SparkConf kryo() {
+    org.apache.spark.SparkConf conf = new org.apache.spark.SparkConf(false);
+    io.attnsum.job.KryoRegistration.configure(conf);
+    return conf;
   }
 }

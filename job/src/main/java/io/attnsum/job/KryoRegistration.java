@@ -1,0 +1,267 @@
+package io.attnsum.job;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import io.attnsum.rank.DocumentSummary;
+import io.attnsum.rank.ScoredSentence;
+import io.attnsum.read.ParsedRecord;
+import io.attnsum.read.RawDocument;
+import io.attnsum.read.RecordKey;
+import io.attnsum.read.RejectReason;
+import io.attnsum.read.RejectedRecord;
+import io.attnsum.text.AnalyzedDocument;
+import io.attnsum.text.Language;
+import io.attnsum.text.Sentence;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.SparkConf;
+import org.apache.spark.serializer.KryoRegistrator;
+
+/**
+ * Kryo serializers for the records the job shuffles and caches ({@code spark.kryo.registrator}).
+ * Spark's default Java serialization writes class descriptors and builds every record through
+ * reflection; the cached corpus and summaries are read three or four times per run, so their
+ * encoding is on the critical path. Kryo 4 cannot build Java records itself (their final fields
+ * cannot be set reflectively), so each record the job's data path carries has a hand-written
+ * serializer here: fields in declaration order, strings and arrays with their null marker.
+ */
+public final class KryoRegistration implements KryoRegistrator {
+  static final String SERIALIZER = "org.apache.spark.serializer.KryoSerializer";
+
+  /**
+   * Selects Kryo with these serializers unless the user chose a serializer; a user's own
+   * registrators are kept and this one is added to them.
+   */
+  public static void configure(SparkConf conf) {
+    if (!conf.contains("spark.serializer")) {
+      conf.set("spark.serializer", SERIALIZER);
+    }
+    String mine = KryoRegistration.class.getName();
+    String registrators = conf.get("spark.kryo.registrator", "").trim();
+    if (registrators.isEmpty()) {
+      conf.set("spark.kryo.registrator", mine);
+    } else if (!java.util.Arrays.asList(registrators.split("\\s*,\\s*")).contains(mine)) {
+      conf.set("spark.kryo.registrator", registrators + "," + mine);
+    }
+  }
+
+  @Override
+  public void registerClasses(Kryo kryo) {
+    kryo.register(Sentence.class, new SentenceSerializer());
+    kryo.register(AnalyzedDocument.class, new AnalyzedDocumentSerializer());
+    kryo.register(RejectedRecord.class, new RejectedRecordSerializer());
+    kryo.register(AnalyzedRecord.class, new AnalyzedRecordSerializer());
+    kryo.register(RawDocument.class, new RawDocumentSerializer());
+    kryo.register(ParsedRecord.class, new ParsedRecordSerializer());
+    kryo.register(RecordKey.class, new RecordKeySerializer());
+    kryo.register(ScoredSentence.class, new ScoredSentenceSerializer());
+    kryo.register(DocumentSummary.class, new DocumentSummarySerializer());
+  }
+
+  static final class SentenceSerializer extends Serializer<Sentence> {
+    @Override
+    public void write(Kryo kryo, Output out, Sentence s) {
+      out.writeVarInt(s.index(), true);
+      out.writeString(s.text());
+      out.writeVarInt(s.start(), true);
+      out.writeVarInt(s.end(), true);
+      writeStrings(out, s.tokens());
+    }
+
+    @Override
+    public Sentence read(Kryo kryo, Input in, Class<Sentence> type) {
+      return new Sentence(in.readVarInt(true), in.readString(), in.readVarInt(true),
+          in.readVarInt(true), readStrings(in));
+    }
+  }
+
+  static final class AnalyzedDocumentSerializer extends Serializer<AnalyzedDocument> {
+    private final SentenceSerializer sentences = new SentenceSerializer();
+
+    @Override
+    public void write(Kryo kryo, Output out, AnalyzedDocument d) {
+      out.writeString(d.id());
+      out.writeVarInt(d.language() == null ? 0 : d.language().ordinal() + 1, true);
+      out.writeString(d.text());
+      out.writeVarInt(d.sentences().size(), true);
+      for (Sentence s : d.sentences()) {
+        sentences.write(kryo, out, s);
+      }
+      out.writeVarInt(d.sourceSentenceCount(), true);
+      out.writeVarInt(d.longSentenceCount(), true);
+    }
+
+    @Override
+    public AnalyzedDocument read(Kryo kryo, Input in, Class<AnalyzedDocument> type) {
+      String id = in.readString();
+      int language = in.readVarInt(true);
+      String text = in.readString();
+      int n = in.readVarInt(true);
+      List<Sentence> list = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        list.add(sentences.read(kryo, in, Sentence.class));
+      }
+      return new AnalyzedDocument(id, language == 0 ? null : Language.values()[language - 1], text,
+          list, in.readVarInt(true), in.readVarInt(true));
+    }
+  }
+
+  static final class RejectedRecordSerializer extends Serializer<RejectedRecord> {
+    @Override
+    public void write(Kryo kryo, Output out, RejectedRecord r) {
+      out.writeString(r.source());
+      out.writeLong(r.location());
+      out.writeString(r.id());
+      out.writeVarInt(r.reason() == null ? 0 : r.reason().ordinal() + 1, true);
+      out.writeString(r.message());
+      out.writeString(r.payload());
+    }
+
+    @Override
+    public RejectedRecord read(Kryo kryo, Input in, Class<RejectedRecord> type) {
+      String source = in.readString();
+      long location = in.readLong();
+      String id = in.readString();
+      int reason = in.readVarInt(true);
+      return new RejectedRecord(source, location, id,
+          reason == 0 ? null : RejectReason.values()[reason - 1], in.readString(), in.readString());
+    }
+  }
+
+  static final class AnalyzedRecordSerializer extends Serializer<AnalyzedRecord> {
+    @Override
+    public void write(Kryo kryo, Output out, AnalyzedRecord r) {
+      kryo.writeObjectOrNull(out, r.document(), AnalyzedDocument.class);
+      kryo.writeObjectOrNull(out, r.rejected(), RejectedRecord.class);
+    }
+
+    @Override
+    public AnalyzedRecord read(Kryo kryo, Input in, Class<AnalyzedRecord> type) {
+      return new AnalyzedRecord(kryo.readObjectOrNull(in, AnalyzedDocument.class),
+          kryo.readObjectOrNull(in, RejectedRecord.class));
+    }
+  }
+
+  static final class RawDocumentSerializer extends Serializer<RawDocument> {
+    @Override
+    public void write(Kryo kryo, Output out, RawDocument d) {
+      out.writeString(d.id());
+      out.writeString(d.text());
+      out.writeString(d.source());
+      out.writeLong(d.location());
+    }
+
+    @Override
+    public RawDocument read(Kryo kryo, Input in, Class<RawDocument> type) {
+      return new RawDocument(in.readString(), in.readString(), in.readString(), in.readLong());
+    }
+  }
+
+  static final class ParsedRecordSerializer extends Serializer<ParsedRecord> {
+    @Override
+    public void write(Kryo kryo, Output out, ParsedRecord r) {
+      kryo.writeObjectOrNull(out, r.document(), RawDocument.class);
+      kryo.writeObjectOrNull(out, r.rejected(), RejectedRecord.class);
+    }
+
+    @Override
+    public ParsedRecord read(Kryo kryo, Input in, Class<ParsedRecord> type) {
+      return new ParsedRecord(kryo.readObjectOrNull(in, RawDocument.class),
+          kryo.readObjectOrNull(in, RejectedRecord.class));
+    }
+  }
+
+  static final class RecordKeySerializer extends Serializer<RecordKey> {
+    @Override
+    public void write(Kryo kryo, Output out, RecordKey k) {
+      out.writeString(k.id());
+      out.writeString(k.source());
+      out.writeLong(k.location());
+    }
+
+    @Override
+    public RecordKey read(Kryo kryo, Input in, Class<RecordKey> type) {
+      return new RecordKey(in.readString(), in.readString(), in.readLong());
+    }
+  }
+
+  static final class ScoredSentenceSerializer extends Serializer<ScoredSentence> {
+    @Override
+    public void write(Kryo kryo, Output out, ScoredSentence s) {
+      out.writeVarInt(s.index(), true);
+      out.writeDouble(s.score());
+      out.writeVarInt(s.rank(), true);
+      out.writeBoolean(s.selected());
+      out.writeVarInt(s.knownTokens(), true);
+      float[] w = s.tokenWeights();
+      out.writeVarInt(w == null ? 0 : w.length + 1, true);
+      if (w != null) {
+        out.writeFloats(w);
+      }
+    }
+
+    @Override
+    public ScoredSentence read(Kryo kryo, Input in, Class<ScoredSentence> type) {
+      int index = in.readVarInt(true);
+      double score = in.readDouble();
+      int rank = in.readVarInt(true);
+      boolean selected = in.readBoolean();
+      int known = in.readVarInt(true);
+      int n = in.readVarInt(true);
+      float[] w = n == 0 ? null : in.readFloats(n - 1);
+      return new ScoredSentence(index, score, rank, selected, known, w);
+    }
+  }
+
+  static final class DocumentSummarySerializer extends Serializer<DocumentSummary> {
+    private final AnalyzedDocumentSerializer documents = new AnalyzedDocumentSerializer();
+    private final ScoredSentenceSerializer scored = new ScoredSentenceSerializer();
+
+    @Override
+    public void write(Kryo kryo, Output out, DocumentSummary s) {
+      documents.write(kryo, out, s.document());
+      out.writeVarInt(s.sentences().size(), true);
+      for (ScoredSentence sc : s.sentences()) {
+        scored.write(kryo, out, sc);
+      }
+      out.writeVarInt(s.selected().length, true);
+      out.writeInts(s.selected(), true);
+    }
+
+    @Override
+    public DocumentSummary read(Kryo kryo, Input in, Class<DocumentSummary> type) {
+      AnalyzedDocument d = documents.read(kryo, in, AnalyzedDocument.class);
+      int n = in.readVarInt(true);
+      List<ScoredSentence> list = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        list.add(scored.read(kryo, in, ScoredSentence.class));
+      }
+      int k = in.readVarInt(true);
+      return new DocumentSummary(d, list, in.readInts(k, true));
+    }
+  }
+
+  /** Strings with a length prefix (0 = null array); elements keep Kryo's own null marker. */
+  static void writeStrings(Output out, String[] a) {
+    out.writeVarInt(a == null ? 0 : a.length + 1, true);
+    if (a != null) {
+      for (String s : a) {
+        out.writeString(s);
+      }
+    }
+  }
+
+  static String[] readStrings(Input in) {
+    int n = in.readVarInt(true);
+    if (n == 0) {
+      return null;
+    }
+    String[] a = new String[n - 1];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = in.readString();
+    }
+    return a;
+  }
+}
