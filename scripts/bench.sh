@@ -96,6 +96,7 @@ fi
 
 # --- 2. end-to-end
 e2e_md="$work/end-to-end.md"
+scaling_tsv="$work/scaling.tsv"
 if [ "${BENCH_SKIP_E2E:-0}" != 1 ]; then
   largest=0
   for n in $sizes; do [ "$n" -gt "$largest" ] && largest=$n; done
@@ -161,6 +162,7 @@ EOF
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|"
   } >"$e2e_md"
   declare -A full_rate=()
+  : >"$scaling_tsv"
   run_one() { # run_one NAME CORPUS VECTORS STAGES
     local name=$1 corpus=$2 vec=$3 stages=$4
     local tag="$name-$stages" out="$work/out/$1-$4"
@@ -200,6 +202,7 @@ EOF
     stage() { jq -r --arg s "$1" '.stages[$s].seconds // "-"' "$manifest"; }
     local dps ratio="-"
     dps=$(awk -v d="$docs" -v s="$secs" 'BEGIN {printf "%.0f", d / s}')
+    case "$name" in news-*) printf '%s\t%s\t%s\n' "$stages" "$docs" "$secs" >>"$scaling_tsv" ;; esac
     if [ "$stages" = full ]; then
       full_rate[$name]=$secs
     else
@@ -229,7 +232,39 @@ EOF
 fi
 
 # --- report
-command_line="BENCH_QUICK=$quick BENCH_SIZES=\"$sizes\" BENCH_DIM=$dim BENCH_VECTORS=$vectors_mode BENCH_ND4J_THREADS=$threads ATTNSUM_MASTER=$master${OMP_NUM_THREADS:+ OMP_NUM_THREADS=$OMP_NUM_THREADS} scripts/bench.sh"
+# Scaling over the generated sizes: least-squares fit of job seconds = fixed + per-document cost
+# x documents, per stage set. The fit separates what a run pays once (Spark jobs, JIT, the vectors
+# file) from what each document costs; the largest relative residual says how straight the line is.
+scaling_md="$work/scaling.md"
+: >"$scaling_md"
+if [ -s "$scaling_tsv" ]; then
+  awk -F'\t' '
+    { n[$1]++; x[$1, n[$1]] = $2; y[$1, n[$1]] = $3 }
+    END {
+      for (st in n) {
+        if (n[st] < 2) continue
+        sx = sy = sxx = sxy = 0
+        for (i = 1; i <= n[st]; i++) { sx += x[st, i]; sy += y[st, i]; sxx += x[st, i] ^ 2; sxy += x[st, i] * y[st, i] }
+        b = (n[st] * sxy - sx * sy) / (n[st] * sxx - sx ^ 2); a = (sy - b * sx) / n[st]
+        worst = 0; lo = hi = 1
+        for (i = 1; i <= n[st]; i++) {
+          r = (y[st, i] - (a + b * x[st, i])) / y[st, i]; if (r < 0) r = -r; if (r > worst) worst = r
+          if (x[st, i] < x[st, lo]) lo = i; if (x[st, i] > x[st, hi]) hi = i
+        }
+        printf "| %s | %d | %.1f | %.3f | %.0f | %.1f%% | %.0f -> %.0f (%+.0f%%) |\n", st, n[st], a, b * 1000, 1 / b,
+          100 * worst, x[st, lo] / y[st, lo], x[st, hi] / y[st, hi], 100 * ((x[st, hi] / y[st, hi]) / (x[st, lo] / y[st, lo]) - 1)
+      }
+    }' "$scaling_tsv" | sort >"$scaling_md.rows"
+  if [ -s "$scaling_md.rows" ]; then
+    {
+      echo "| stages | sizes | fixed s | s per 1,000 docs | marginal docs/s | worst residual | docs/s smallest -> largest |"
+      echo "|---|---:|---:|---:|---:|---:|---|"
+      cat "$scaling_md.rows"
+    } >"$scaling_md"
+  fi
+  rm -f "$scaling_md.rows"
+fi
+command_line="BENCH_QUICK=$quick BENCH_SIZES=\"$sizes\" BENCH_DIM=$dim BENCH_VECTORS=$vectors_mode BENCH_ND4J_THREADS=$threads ATTNSUM_MASTER=$master${OMP_NUM_THREADS:+ OMP_NUM_THREADS=$OMP_NUM_THREADS}${BENCH_JMH_ARGS:+ BENCH_JMH_ARGS=\"$BENCH_JMH_ARGS\"}${BENCH_SKIP_JMH:+ BENCH_SKIP_JMH=$BENCH_SKIP_JMH}${BENCH_SKIP_E2E:+ BENCH_SKIP_E2E=$BENCH_SKIP_E2E}${BENCH_CNNDM+ BENCH_CNNDM=\"$BENCH_CNNDM\"} scripts/bench.sh"
 results="$work/results.md"
 {
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $machine."
@@ -248,6 +283,12 @@ results="$work/results.md"
     echo "job s = the manifest's run seconds (Spark session start excluded); wall = launcher JVM."
     echo
     cat "$e2e_md"
+  fi
+  if [ -s "$scaling_md" ]; then
+    echo
+    echo "### Scaling (generated corpora: job s = fixed + per-document cost x documents, least squares)"
+    echo
+    cat "$scaling_md"
   fi
 } >"$results"
 cat "$results"
