@@ -27,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * makes results bit-for-bit independent of chunk composition (each batch element is an
  * independent matmul/softmax of that shape) while wasting at most 7 padded rows per window.
  *
+ * <p>The query is applied as H q without forming q: H q = H c + s · Σ_u (H Hᵀ)[·, u] for c =
+ * mix · centroid and s = (1 − mix) / known tokens, with h · c computed once per distinct word of
+ * the document and H Hᵀ the product the attention computes anyway (see {@link
+ * BatchedSelfAttention}); only a window that is part of a longer sentence, whose mean spans
+ * tokens outside the window, forms q explicitly.
+ *
  * <p>Windows of one sentence are combined weighted by their token counts, so a long sentence's
  * vector is the token-weighted mean of its windows' pooled vectors and its α still sums to 1.
  * Unknown tokens are skipped (α = 0); a sentence with no known token gets a zero vector.
@@ -49,6 +55,9 @@ public final class AttentionPooler {
   private float[] hostPooled = new float[0];
   private float[] hostAlpha = new float[0];
   private int[] hostLengths = new int[0];
+  private float[] hostQueryDots = new float[0];
+  private float[] hostShares = new float[0];
+  private float[] gathered = new float[0];
   // Per pack row, reused across documents: the row's slot in the current document's distinct
   // rows (-1 = not seen yet; reset after each document), and the row's log prior (NaN = not yet
   // computed). Allocated on first use.
@@ -73,6 +82,10 @@ public final class AttentionPooler {
     // Known-token rows and their positions in the sentence, per document and sentence.
     int[][][] rows = new int[docCount][][];
     int[][][] positions = new int[docCount][][];
+    // Per document: each known token's slot among the document's distinct rows, and h · c per
+    // distinct row (c = the query's centroid part), so H c costs one dot per distinct word.
+    int[][][] slots = new int[docCount][][];
+    float[][] centroidDots = new float[docCount][];
     Windows windows = new Windows();
     double[] centroid = new double[dim];
     float[][] queryMix = new float[docCount][];
@@ -81,6 +94,7 @@ public final class AttentionPooler {
       int n = sentences.size();
       rows[di] = new int[n][];
       positions[di] = new int[n][];
+      slots[di] = new int[n][];
       int[] known = new int[n];
       float[][] weights = settings.tokenWeights() ? new float[n][] : null;
       int distinct = 0;
@@ -88,17 +102,20 @@ public final class AttentionPooler {
         String[] tokens = sentences.get(si).tokens();
         int[] r = new int[tokens.length];
         int[] p = new int[tokens.length];
+        int[] sl = new int[tokens.length];
         int k = 0;
         for (int t = 0; t < tokens.length; t++) {
           int row = pack.indexOf(tokens[t]);
           if (row >= 0) {
-            r[k] = row;
-            p[k++] = t;
             distinct = countRow(row, distinct);
+            r[k] = row;
+            sl[k] = slotOfRow[row];
+            p[k++] = t;
           }
         }
         rows[di][si] = Arrays.copyOf(r, k);
         positions[di][si] = Arrays.copyOf(p, k);
+        slots[di][si] = Arrays.copyOf(sl, k);
         known[si] = k;
         if (weights != null) {
           weights[si] = new float[tokens.length];
@@ -121,7 +138,7 @@ public final class AttentionPooler {
         centroidWeight += w;
         slotOfRow[row] = -1;
       }
-      // Store the centroid part of the pooling query; the sentence part is added per window.
+      // The centroid part of the pooling query; the sentence part is added per window.
       float[] c = new float[dim];
       if (centroidWeight > 0) {
         for (int j = 0; j < dim; j++) {
@@ -129,9 +146,20 @@ public final class AttentionPooler {
         }
       }
       queryMix[di] = c;
+      // Gathered into one block so rowDots runs eight independent chains (one row at a time
+      // would wait on each FMA's latency).
+      if (gathered.length < distinct * dim) {
+        gathered = new float[distinct * dim];
+      }
+      for (int i = 0; i < distinct; i++) {
+        System.arraycopy(data, docRows[i] * dim, gathered, i * dim, dim);
+      }
+      float[] dots = new float[distinct];
+      BatchedSelfAttention.rowDots(gathered, 0, distinct, dim, dim, c, 0, dots, 0);
+      centroidDots[di] = dots;
       out.add(new PooledSentences(dim, new float[n * dim], known, weights));
     }
-    int batches = attendWindows(windows, rows, positions, queryMix, out);
+    int batches = attendWindows(windows, rows, positions, slots, queryMix, centroidDots, out);
     LOG.debug(
         "pooled {} windows of {} documents in {} batches, {} ms",
         windows.size,
@@ -185,7 +213,9 @@ public final class AttentionPooler {
       Windows windows,
       int[][][] rows,
       int[][][] positions,
+      int[][][] slots,
       float[][] queryCentroids,
+      float[][] centroidDots,
       List<PooledSentences> out) {
     int[] order = windows.sortedByLength();
     int batchSize = settings.batchSize();
@@ -219,26 +249,38 @@ public final class AttentionPooler {
           }
           // Padded rows are zero (only they: the real rows were just overwritten).
           Arrays.fill(hostH, (slot * padded + len) * dim, (slot + 1) * padded * dim, 0f);
-          // q = mix·centroid + (1 − mix)·mean of the sentence's known vectors [d].
-          int qBase = slot * dim;
-          System.arraycopy(queryCentroids[di], 0, hostQ, qBase, dim);
-          if (sentenceShare > 0) {
-            float scale = sentenceShare / r.length;
-            // A window that is the whole sentence (almost all) reads its rows from hostH, just
-            // copied and still in cache, instead of from the pack: the same values in the same
-            // order, so the same sums.
-            boolean whole = len == r.length;
-            float[] src = whole ? hostH : data;
-            for (int t = 0; t < r.length; t++) {
-              int base = whole ? (slot * padded + t) * dim : r[t] * dim;
-              for (int j = 0; j < dim; j++) {
-                hostQ[qBase + j] += scale * src[base + j];
+          // q = mix·centroid + (1 − mix)·mean of the sentence's known vectors [d], applied as H q.
+          // A window that is the whole sentence (almost all): H q = H c + share · row sums of
+          // H Hᵀ, with h · c looked up per distinct word (see BatchedSelfAttention).
+          int row0 = slot * padded;
+          float share = sentenceShare / r.length;
+          if (len == r.length) {
+            int[] sl = slots[di][si];
+            float[] dots = centroidDots[di];
+            for (int t = 0; t < len; t++) {
+              hostQueryDots[row0 + t] = dots[sl[t]];
+            }
+            hostShares[slot] = share;
+          } else {
+            // Part of a long sentence: the sentence part of q spans tokens outside the window,
+            // so q is formed explicitly.
+            int qBase = slot * dim;
+            System.arraycopy(queryCentroids[di], 0, hostQ, qBase, dim);
+            if (sentenceShare > 0) {
+              for (int row : r) {
+                int base = row * dim;
+                for (int j = 0; j < dim; j++) {
+                  hostQ[qBase + j] += share * data[base + j];
+                }
               }
             }
+            BatchedSelfAttention.rowDots(hostH, row0 * dim, len, dim, dim, hostQ, qBase,
+                hostQueryDots, row0);
+            hostShares[slot] = 0f;
           }
         }
-        attention.attendAndPool(
-            hostH, hostLengths, hostQ, hostBias, poolScale, b, padded, dim, hostPooled, hostAlpha);
+        attention.attendAndPool(hostH, hostLengths, hostQueryDots, hostShares, hostBias, poolScale, b,
+            padded, dim, hostPooled, hostAlpha);
         batches++;
         for (int slot = 0; slot < b; slot++) {
           scatter(windows, order[i + slot], slot, padded, rows, positions, out);
@@ -296,9 +338,11 @@ public final class AttentionPooler {
     if (hostBias.length < b * padded) {
       hostBias = new float[b * padded];
       hostAlpha = new float[b * padded];
+      hostQueryDots = new float[b * padded];
     }
     if (hostLengths.length < b) {
       hostLengths = new int[b];
+      hostShares = new float[b];
     }
   }
 

@@ -43,6 +43,9 @@ public final class BatchedSelfAttention implements AutoCloseable {
   private final String workspaceId = "attnsum-attention-" + System.identityHashCode(this);
   private float[] keyBias = new float[0];
   private float[] hostA = new float[0];
+  private float[] hostG = new float[0];
+  private float[] queryDots = new float[0];
+  private float[] noShares = new float[0];
   private float[] hq = new float[0];
   private float[] w = new float[0];
 
@@ -70,6 +73,43 @@ public final class BatchedSelfAttention implements AutoCloseable {
       float[] pooled,
       float[] alpha) {
     int bt = batch * tokens;
+    if (queryDots.length < bt) {
+      queryDots = new float[bt];
+    }
+    if (noShares.length < batch) {
+      noShares = new float[batch];
+    }
+    for (int b = 0; b < batch; b++) {
+      rowDots(h, b * tokens * dim, lengths[b], dim, dim, queries, b * dim, queryDots, b * tokens);
+    }
+    attendAndPool(h, lengths, queryDots, noShares, poolBias, poolScale, batch, tokens, dim, pooled,
+        alpha);
+  }
+
+  /**
+   * Attends and pools one batch whose pooling queries are given by their products with the
+   * tokens: for sentence b and real token t, {@code (H q)_t = queryDots[b, t] + sentenceShares[b]
+   * · Σ_u (H Hᵀ)[t, u]} over the real tokens u. This is how a query of the form q = c + s · Σ_u
+   * h_u (a document part c plus a share of the sentence's own vectors) is applied without forming
+   * it: H c comes from the caller (who can compute h · c once per distinct word of a document) and
+   * H (Σ_u h_u) is the row sums of H Hᵀ, which the attention computes anyway.
+   *
+   * @param queryDots {@code [batch, tokens]}, the part of H q the caller computed
+   * @param sentenceShares {@code [batch]}, s per sentence; 0 = queryDots is all of H q
+   */
+  public void attendAndPool(
+      float[] h,
+      int[] lengths,
+      float[] queryDots,
+      float[] sentenceShares,
+      float[] poolBias,
+      float poolScale,
+      int batch,
+      int tokens,
+      int dim,
+      float[] pooled,
+      float[] alpha) {
+    int bt = batch * tokens;
     if (keyBias.length < bt) {
       keyBias = new float[bt];
     }
@@ -89,6 +129,18 @@ public final class BatchedSelfAttention implements AutoCloseable {
       INDArray keys = upload(keyBias, batch, 1, tokens); // [B, 1, T], broadcast over queries
 
       INDArray scores = Nd4j.matmul(hs, hs, false, true, false); // [B, T, T] = H Hᵀ
+      int btt = bt * tokens;
+      if (hostA.length < btt) {
+        hostA = new float[btt];
+        hostG = new float[btt];
+      }
+      boolean shares = false;
+      for (int b = 0; b < batch && !shares; b++) {
+        shares = sentenceShares[b] != 0;
+      }
+      if (shares) {
+        scores.data().asNioFloat().get(hostG, 0, btt); // unscaled H Hᵀ, for the row sums
+      }
       scores.muli(1.0 / Math.sqrt(dim));
       Nd4j.exec(new AddOp(new INDArray[] {scores, keys}, new INDArray[] {scores}));
       Nd4j.exec(new SoftMax(scores, scores, 2)); // over keys: A
@@ -98,10 +150,6 @@ public final class BatchedSelfAttention implements AutoCloseable {
       // associativity in O(T·d + T²) per sentence instead of O(T²·d). These are matrix-vector
       // products, which ND4J would hand to BLAS one sentence at a time (OpenBLAS then spends its
       // time packing operands, not multiplying), so they run as Java loops over real tokens only.
-      int btt = bt * tokens;
-      if (hostA.length < btt) {
-        hostA = new float[btt];
-      }
       scores.data().asNioFloat().get(hostA, 0, btt);
     }
     if (hq.length < tokens) {
@@ -109,18 +157,31 @@ public final class BatchedSelfAttention implements AutoCloseable {
       w = new float[tokens];
     }
     for (int b = 0; b < batch; b++) {
-      poolOne(h, hostA, b, lengths[b], tokens, dim, queries, poolBias, poolScale, pooled, alpha);
+      poolOne(h, hostA, b, lengths[b], tokens, dim, queryDots, sentenceShares[b], poolBias,
+          poolScale, pooled, alpha);
     }
   }
 
   /** Pooling of sentence b from its attention rows A (see attendAndPool). */
   private void poolOne(
-      float[] h, float[] a, int b, int len, int tokens, int dim, float[] queries, float[] poolBias,
-      float poolScale, float[] pooled, float[] alpha) {
+      float[] h, float[] a, int b, int len, int tokens, int dim, float[] queryDots, float share,
+      float[] poolBias, float poolScale, float[] pooled, float[] alpha) {
     int h0 = b * tokens * dim;
     int a0 = b * tokens * tokens;
     int row0 = b * tokens;
-    rowDots(h, h0, len, dim, dim, queries, b * dim, hq); // H q  [len]
+    // H q  [len]
+    if (share == 0) {
+      System.arraycopy(queryDots, row0, hq, 0, len);
+    } else {
+      for (int t = 0; t < len; t++) {
+        int g = a0 + t * tokens;
+        float sum = 0;
+        for (int u = 0; u < len; u++) {
+          sum += hostG[g + u];
+        }
+        hq[t] = queryDots[row0 + t] + share * sum;
+      }
+    }
     // logits_t = A_t · (H q) · scale + bias_t, then α = softmax over the real tokens
     rowDots(a, a0, len, len, tokens, hq, 0, w); // A (H q)  [len], w as scratch
     double max = Double.NEGATIVE_INFINITY;
@@ -168,6 +229,12 @@ public final class BatchedSelfAttention implements AutoCloseable {
    */
   static void rowDots(
       float[] m, int m0, int rows, int cols, int stride, float[] q, int q0, float[] out) {
+    rowDots(m, m0, rows, cols, stride, q, q0, out, 0);
+  }
+
+  /** As above, writing {@code out[o0 + t]}. */
+  static void rowDots(
+      float[] m, int m0, int rows, int cols, int stride, float[] q, int q0, float[] out, int o0) {
     int t = 0;
     for (; t + 8 <= rows; t += 8) {
       int a = m0 + t * stride;
@@ -192,14 +259,14 @@ public final class BatchedSelfAttention implements AutoCloseable {
         v6 = Math.fma(m[i + 6 * stride], qk, v6);
         v7 = Math.fma(m[i + 7 * stride], qk, v7);
       }
-      out[t] = v0;
-      out[t + 1] = v1;
-      out[t + 2] = v2;
-      out[t + 3] = v3;
-      out[t + 4] = v4;
-      out[t + 5] = v5;
-      out[t + 6] = v6;
-      out[t + 7] = v7;
+      out[o0 + t] = v0;
+      out[o0 + t + 1] = v1;
+      out[o0 + t + 2] = v2;
+      out[o0 + t + 3] = v3;
+      out[o0 + t + 4] = v4;
+      out[o0 + t + 5] = v5;
+      out[o0 + t + 6] = v6;
+      out[o0 + t + 7] = v7;
     }
     for (; t < rows; t++) {
       int a = m0 + t * stride;
@@ -207,7 +274,7 @@ public final class BatchedSelfAttention implements AutoCloseable {
       for (int k = 1; k < cols; k++) {
         v = Math.fma(m[a + k], q[q0 + k], v);
       }
-      out[t] = v;
+      out[o0 + t] = v;
     }
   }
 

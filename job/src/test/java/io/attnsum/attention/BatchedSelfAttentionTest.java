@@ -90,21 +90,80 @@ class BatchedSelfAttentionTest {
       attention.attendAndPool(h, lengths, q, biasCopy, 0.7f, batch, tokens, dim, pooled, alpha);
     }
     for (int b = 0; b < batch; b++) {
-      int len = lengths[b];
-      float[] hb = java.util.Arrays.copyOfRange(h, b * tokens * dim, (b * tokens + len) * dim);
       float[] qb = java.util.Arrays.copyOfRange(q, b * dim, (b + 1) * dim);
-      float[] biasB = java.util.Arrays.copyOfRange(bias, b * tokens, b * tokens + len);
-      double[][] ref = reference(hb, len, dim, qb, biasB, 0.7);
+      assertSlotMatchesReference(h, bias, lengths[b], b, tokens, dim, qb, pooled, alpha, 1e-6);
+    }
+  }
+
+  /** Slot b's pooled vector and α against the float64 reference with query qb; padding α = 0. */
+  private static void assertSlotMatchesReference(float[] h, float[] bias, int len, int b,
+      int tokens, int dim, float[] qb, float[] pooled, float[] alpha, double alphaTolerance) {
+    float[] hb = java.util.Arrays.copyOfRange(h, b * tokens * dim, (b * tokens + len) * dim);
+    float[] biasB = java.util.Arrays.copyOfRange(bias, b * tokens, b * tokens + len);
+    double[][] ref = reference(hb, len, dim, qb, biasB, 0.7);
+    for (int k = 0; k < dim; k++) {
+      assertThat((double) pooled[b * dim + k]).isCloseTo(ref[0][k], within(1e-5));
+    }
+    for (int t = 0; t < tokens; t++) {
+      double expected = t < len ? ref[1][t] : 0.0;
+      assertThat((double) alpha[b * tokens + t]).isCloseTo(expected, within(alphaTolerance));
+    }
+    for (int t = len; t < tokens; t++) {
+      assertThat(alpha[b * tokens + t]).isEqualTo(0f); // exactly zero, not just small
+    }
+  }
+
+  /**
+   * The query-dots form: H q given as H c plus a share of H Hᵀ's row sums must pool exactly as
+   * the explicit query q = c + s · Σ_u h_u does in the float64 reference, for slots with a share
+   * and slots without (share 0: the dots are all of H q), with garbage in the padding.
+   */
+  @Test
+  void queryDotsWithSentenceSharesMatchTheExplicitQueryInFloat64() {
+    Random random = new Random(5);
+    int dim = 10;
+    int batch = 5;
+    int tokens = 16;
+    int[] lengths = {3, 16, 1, 9, 12};
+    float[] shares = {0.5f / 3, 0.5f / 16, 0f, 0.25f / 9, 0.5f / 12};
+    float[] h = new float[batch * tokens * dim];
+    for (int i = 0; i < h.length; i++) {
+      h[i] = (float) random.nextGaussian() * ((i / dim) % tokens < lengths[i / dim / tokens] ? 1 : 50);
+    }
+    float[] c = new float[batch * dim];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = (float) random.nextGaussian();
+    }
+    float[] bias = new float[batch * tokens];
+    for (int i = 0; i < bias.length; i++) {
+      bias[i] = (float) Math.log(0.05 + random.nextDouble());
+    }
+    float[] dots = new float[batch * tokens];
+    for (int b = 0; b < batch; b++) {
+      for (int t = 0; t < lengths[b]; t++) {
+        double d = 0;
+        for (int k = 0; k < dim; k++) {
+          d += (double) h[(b * tokens + t) * dim + k] * c[b * dim + k];
+        }
+        dots[b * tokens + t] = (float) d;
+      }
+    }
+    float[] pooled = new float[batch * dim];
+    float[] alpha = new float[batch * tokens];
+    try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
+      attention.attendAndPool(h, lengths, dots, shares, bias.clone(), 0.7f, batch, tokens, dim,
+          pooled, alpha);
+    }
+    for (int b = 0; b < batch; b++) {
+      float[] qb = new float[dim];
       for (int k = 0; k < dim; k++) {
-        assertThat((double) pooled[b * dim + k]).isCloseTo(ref[0][k], within(1e-5));
+        double sum = 0;
+        for (int u = 0; u < lengths[b]; u++) {
+          sum += h[(b * tokens + u) * dim + k];
+        }
+        qb[k] = (float) (c[b * dim + k] + shares[b] * sum);
       }
-      for (int t = 0; t < tokens; t++) {
-        double expected = t < len ? ref[1][t] : 0.0;
-        assertThat((double) alpha[b * tokens + t]).isCloseTo(expected, within(1e-6));
-      }
-      for (int t = len; t < tokens; t++) {
-        assertThat(alpha[b * tokens + t]).isEqualTo(0f); // exactly zero, not just small
-      }
+      assertSlotMatchesReference(h, bias, lengths[b], b, tokens, dim, qb, pooled, alpha, 2e-6);
     }
   }
 
