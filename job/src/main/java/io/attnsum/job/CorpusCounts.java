@@ -1,5 +1,6 @@
 package io.attnsum.job;
 
+import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.Sentence;
 import io.attnsum.vectors.WordCounter;
 import java.util.ArrayList;
@@ -13,9 +14,10 @@ import scala.Tuple2;
 /**
  * Everything the driver needs to know about the analysed corpus, counted in one pass per
  * partition: the manifest's text statistics, rejections by reason and (for full runs) the corpus
- * vocabulary with word counts. Each partition emits (key, count) pairs that {@code reduceByKey}
- * sums, so every number is exact under task retries (unlike an accumulator), and the pass that
- * analyses and caches the documents is the only one that reads them before the summarize stage.
+ * vocabulary with word counts, which the analysis itself counted into the partition's trailer
+ * record. Each partition emits (key, count) pairs that {@code reduceByKey} sums, so every number
+ * is exact under task retries (unlike an accumulator), and the pass that analyses and caches the
+ * documents is the only one that reads them before the summarize stage.
  *
  * <p>Keys: a word is its own key; statistics and reasons start with a space, which no token can
  * (tokens start with a letter or digit and never contain whitespace; checked while counting), so
@@ -32,35 +34,58 @@ final class CorpusCounts {
     return !key.isEmpty() && key.charAt(0) == ' ';
   }
 
-  /** One partition's pairs; words only when {@code vocabulary}. */
-  static Iterator<Tuple2<String, Long>> count(Iterator<AnalyzedRecord> records, boolean vocabulary) {
+  /**
+   * Counts a freshly analysed document's tokens into the partition's counter. The text stage does
+   * this as it analyses, while the tokens are still in cache: counting them later, after they
+   * were cached and read back, cost about three times as much (fresh strings, scattered).
+   */
+  static void countTokens(AnalyzedDocument document, WordCounter words) {
+    for (Sentence s : document.sentences()) {
+      for (String token : s.tokens()) {
+        if (isStatistic(token)) {
+          throw new IllegalStateException("token starts with a space: '" + token + "'");
+        }
+        words.add(token);
+      }
+    }
+  }
+
+  /**
+   * The record that ends an analysed partition in full runs: its word counts. It is part of the
+   * cached partition, so a recomputed partition brings its own trailer again, and the counts stay
+   * exact under retries; {@code documents} and {@code rejected} filters pass it by.
+   */
+  static AnalyzedRecord trailer(WordCounter words) {
+    String[] w = new String[words.size()];
+    long[] n = new long[words.size()];
+    int[] i = {0};
+    words.forEach((word, count) -> {
+      w[i[0]] = word;
+      n[i[0]++] = count;
+    });
+    return new AnalyzedRecord(null, null, new PartitionWords(w, n));
+  }
+
+  /** One partition's pairs: its statistics, rejections and (from its trailer) word counts. */
+  static Iterator<Tuple2<String, Long>> count(Iterator<AnalyzedRecord> records) {
     TextStats stats = new TextStats();
     Map<String, Long> reasons = new TreeMap<>();
-    WordCounter words = vocabulary ? new WordCounter() : null;
+    List<Tuple2<String, Long>> out = new ArrayList<>();
     while (records.hasNext()) {
       AnalyzedRecord r = records.next();
-      if (r.document() == null) {
+      if (r.document() != null) {
+        stats.add(r.document());
+      } else if (r.rejected() != null) {
         reasons.merge(r.rejected().reason().name(), 1L, Long::sum);
-        continue;
-      }
-      stats.add(r.document());
-      if (words != null) {
-        for (Sentence s : r.document().sentences()) {
-          for (String token : s.tokens()) {
-            if (isStatistic(token)) {
-              throw new IllegalStateException("token starts with a space: '" + token + "'");
-            }
-            words.add(token);
-          }
+      } else {
+        PartitionWords words = r.words();
+        for (int i = 0; i < words.words().length; i++) {
+          out.add(new Tuple2<>(words.words()[i], words.counts()[i]));
         }
       }
     }
-    List<Tuple2<String, Long>> out = new ArrayList<>(16 + (words == null ? 0 : words.size()));
     stats.emit(STAT, out);
     reasons.forEach((reason, n) -> out.add(new Tuple2<>(REJECTED + reason, n)));
-    if (words != null) {
-      words.emit(out);
-    }
     return out.iterator();
   }
 

@@ -135,12 +135,20 @@ public final class KryoRegistration implements KryoRegistrator {
     public void write(Kryo kryo, Output out, AnalyzedRecord r) {
       kryo.writeObjectOrNull(out, r.document(), AnalyzedDocument.class);
       kryo.writeObjectOrNull(out, r.rejected(), RejectedRecord.class);
+      PartitionWords w = r.words();
+      writeStrings(out, w == null ? null : w.words());
+      if (w != null) {
+        out.writeLongs(w.counts(), true);
+      }
     }
 
     @Override
     public AnalyzedRecord read(Kryo kryo, Input in, Class<AnalyzedRecord> type) {
-      return new AnalyzedRecord(kryo.readObjectOrNull(in, AnalyzedDocument.class),
-          kryo.readObjectOrNull(in, RejectedRecord.class));
+      AnalyzedDocument document = kryo.readObjectOrNull(in, AnalyzedDocument.class);
+      RejectedRecord rejected = kryo.readObjectOrNull(in, RejectedRecord.class);
+      String[] words = readStrings(in);
+      PartitionWords w = words == null ? null : new PartitionWords(words, in.readLongs(words.length, true));
+      return new AnalyzedRecord(document, rejected, w);
     }
   }
 

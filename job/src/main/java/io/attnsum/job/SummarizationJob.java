@@ -21,6 +21,7 @@ import io.attnsum.vectors.PreparedVectors;
 import io.attnsum.vectors.VectorPack;
 import io.attnsum.vectors.VectorPackCache;
 import io.attnsum.vectors.VectorStage;
+import io.attnsum.vectors.WordCounter;
 import io.attnsum.write.OutputFormat;
 import io.attnsum.write.OutputSettings.WriteMode;
 import io.attnsum.write.OutputTables;
@@ -100,16 +101,17 @@ public final class SummarizationJob {
     JavaRDD<ParsedRecord> parsed =
         CorpusPartitioner.partitionAndDeduplicate(reader.read(), partitions, config.input(), payloadChars);
     TextSettings textSettings = config.text();
+    boolean countVocabulary = config.stages() != RunStages.FLOOR;
     JavaRDD<AnalyzedRecord> analyzed =
-        parsed.mapPartitions(it -> analyze(it, textSettings)).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        parsed.mapPartitions(it -> analyze(it, textSettings, countVocabulary))
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
     JavaRDD<AnalyzedDocument> documents = analyzed.filter(r -> r.document() != null).map(AnalyzedRecord::document);
     JavaRDD<RejectedRecord> rejected = analyzed.filter(r -> r.rejected() != null).map(AnalyzedRecord::rejected);
     // The one pass that analyses (and caches) the corpus also counts it, vocabulary included
     // when the vectors stage will need it.
-    boolean countVocabulary = config.stages() != RunStages.FLOOR;
     JavaPairRDD<String, Long> counts =
         analyzed
-            .mapPartitionsToPair(it -> CorpusCounts.count(it, countVocabulary))
+            .mapPartitionsToPair(CorpusCounts::count)
             .reduceByKey(Long::sum)
             .persist(StorageLevel.MEMORY_AND_DISK());
     // Bounded by the number of statistics and reasons, so collecting is safe.
@@ -212,17 +214,29 @@ public final class SummarizationJob {
     return new RunResult(config.runId(), layout.published().toString(), inputRecords, summarized, rejectedCount, seconds);
   }
 
-  private static Iterator<AnalyzedRecord> analyze(Iterator<ParsedRecord> it, TextSettings settings) {
+  /** Analyses a partition; with {@code countVocabulary} it ends with the word-count trailer. */
+  private static Iterator<AnalyzedRecord> analyze(
+      Iterator<ParsedRecord> it, TextSettings settings, boolean countVocabulary) {
     FaultInjection.check("text");
     DocumentAnalyzer analyzer = new DocumentAnalyzer(settings);
+    WordCounter words = countVocabulary ? new WordCounter() : null;
     return new Iterator<>() {
+      private boolean trailerDue = countVocabulary;
+
       @Override
       public boolean hasNext() {
-        return it.hasNext();
+        return it.hasNext() || trailerDue;
       }
 
       @Override
       public AnalyzedRecord next() {
+        if (!it.hasNext()) {
+          if (!trailerDue) {
+            throw new java.util.NoSuchElementException();
+          }
+          trailerDue = false;
+          return CorpusCounts.trailer(words);
+        }
         ParsedRecord r = it.next();
         if (!r.isDocument()) {
           return new AnalyzedRecord(null, r.rejected());
@@ -232,6 +246,9 @@ public final class SummarizationJob {
         if (a.sentences().isEmpty()) {
           return new AnalyzedRecord(null, new RejectedRecord(d.source(), d.location(), d.id(),
               RejectReason.NO_SENTENCES, "the text stage found no sentence", truncate(d.text(), 256)));
+        }
+        if (words != null) {
+          CorpusCounts.countTokens(a, words);
         }
         return new AnalyzedRecord(a, null);
       }

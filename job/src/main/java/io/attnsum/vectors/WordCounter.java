@@ -73,6 +73,15 @@ public final class WordCounter {
     return size;
   }
 
+  /** Calls {@code action} once per distinct word with its count, in table order. */
+  public void forEach(java.util.function.ObjLongConsumer<String> action) {
+    for (int i = 0; i < words.length; i++) {
+      if (words[i] != null) {
+        action.accept(words[i], counts[i]);
+      }
+    }
+  }
+
   /** Appends one (word, count) pair per distinct word, in table order. */
   public void emit(List<Tuple2<String, Long>> out) {
     for (int i = 0; i < words.length; i++) {

@@ -8,6 +8,7 @@ import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.DocumentAnalyzer;
 import io.attnsum.text.Sentence;
 import io.attnsum.text.TextSettings;
+import io.attnsum.vectors.WordCounter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -81,7 +82,19 @@ class CorpusCountsTest {
   private Map<String, Long> reduce(boolean vocabulary) {
     Map<String, Long> sums = new HashMap<>();
     for (List<AnalyzedRecord> partition : List.of(partitionA, partitionB)) {
-      Iterator<Tuple2<String, Long>> it = CorpusCounts.count(partition.iterator(), vocabulary);
+      List<AnalyzedRecord> records = new ArrayList<>(partition);
+      if (vocabulary) {
+        // As the text stage does: count each document's tokens as it is analysed, then end the
+        // partition with the trailer.
+        WordCounter words = new WordCounter(1);
+        for (AnalyzedRecord r : partition) {
+          if (r.document() != null) {
+            CorpusCounts.countTokens(r.document(), words);
+          }
+        }
+        records.add(CorpusCounts.trailer(words));
+      }
+      Iterator<Tuple2<String, Long>> it = CorpusCounts.count(records.iterator());
       List<String> keys = new ArrayList<>();
       while (it.hasNext()) {
         Tuple2<String, Long> p = it.next();

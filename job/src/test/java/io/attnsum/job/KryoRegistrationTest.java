@@ -52,6 +52,8 @@ class KryoRegistrationTest {
         english, chinese, lean, rejection,
         new AnalyzedRecord(english, null),
         new AnalyzedRecord(null, rejection),
+        new AnalyzedRecord(null, null,
+            new PartitionWords(new String[] {"cat", "猫", "x"}, new long[] {3, 1L << 40, 1})),
         ParsedRecord.of(new RawDocument("id", "text ✓", null, 7)),
         ParsedRecord.rejected(rejection),
         new RecordKey("id", null, -1),
