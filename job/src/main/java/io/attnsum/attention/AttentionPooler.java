@@ -124,19 +124,26 @@ public final class AttentionPooler {
           windows.add(di, si, start, Math.min(settings.windowTokens(), k - start));
         }
       }
-      // Prior-weighted centroid over the document's distinct words (each row read once, in
-      // first-occurrence order), weighted by occurrences.
+      // The document's distinct rows, gathered once into one block (in first-occurrence order):
+      // the centroid reads them from there, and so does rowDots below, whose eight independent
+      // chains need rows a fixed stride apart.
+      if (gathered.length < distinct * dim) {
+        gathered = new float[distinct * dim];
+      }
+      for (int i = 0; i < distinct; i++) {
+        System.arraycopy(data, docRows[i] * dim, gathered, i * dim, dim);
+        slotOfRow[docRows[i]] = -1;
+      }
+      // Prior-weighted centroid over the distinct words, weighted by occurrences.
       Arrays.fill(centroid, 0);
       double centroidWeight = 0;
       for (int i = 0; i < distinct; i++) {
-        int row = docRows[i];
-        double w = docRowCounts[i] * priorWeight(row);
-        int base = row * dim;
+        double w = docRowCounts[i] * priorWeight(docRows[i]);
+        int base = i * dim;
         for (int j = 0; j < dim; j++) {
-          centroid[j] += w * data[base + j];
+          centroid[j] += w * gathered[base + j];
         }
         centroidWeight += w;
-        slotOfRow[row] = -1;
       }
       // The centroid part of the pooling query; the sentence part is added per window.
       float[] c = new float[dim];
@@ -146,14 +153,6 @@ public final class AttentionPooler {
         }
       }
       queryMix[di] = c;
-      // Gathered into one block so rowDots runs eight independent chains (one row at a time
-      // would wait on each FMA's latency).
-      if (gathered.length < distinct * dim) {
-        gathered = new float[distinct * dim];
-      }
-      for (int i = 0; i < distinct; i++) {
-        System.arraycopy(data, docRows[i] * dim, gathered, i * dim, dim);
-      }
       float[] dots = new float[distinct];
       BatchedSelfAttention.rowDots(gathered, 0, distinct, dim, dim, c, 0, dots, 0);
       centroidDots[di] = dots;

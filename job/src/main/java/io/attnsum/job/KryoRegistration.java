@@ -83,12 +83,9 @@ public final class KryoRegistration implements KryoRegistrator {
     @Override
     public void write(Kryo kryo, Output out, AnalyzedDocument d) {
       out.writeString(d.id());
-      out.writeVarInt(d.language() == null ? 0 : d.language().ordinal() + 1, true);
+      writeEnum(out, d.language());
       out.writeString(d.text());
-      out.writeVarInt(d.sentences().size(), true);
-      for (Sentence s : d.sentences()) {
-        sentences.write(kryo, out, s);
-      }
+      writeList(kryo, out, d.sentences(), sentences);
       out.writeVarInt(d.sourceSentenceCount(), true);
       out.writeVarInt(d.longSentenceCount(), true);
     }
@@ -96,15 +93,11 @@ public final class KryoRegistration implements KryoRegistrator {
     @Override
     public AnalyzedDocument read(Kryo kryo, Input in, Class<AnalyzedDocument> type) {
       String id = in.readString();
-      int language = in.readVarInt(true);
+      Language language = readEnum(in, Language.values());
       String text = in.readString();
-      int n = in.readVarInt(true);
-      List<Sentence> list = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        list.add(sentences.read(kryo, in, Sentence.class));
-      }
-      return new AnalyzedDocument(id, language == 0 ? null : Language.values()[language - 1], text,
-          list, in.readVarInt(true), in.readVarInt(true));
+      List<Sentence> list = readList(kryo, in, sentences, Sentence.class);
+      return new AnalyzedDocument(id, language, text, list, in.readVarInt(true),
+          in.readVarInt(true));
     }
   }
 
@@ -114,7 +107,7 @@ public final class KryoRegistration implements KryoRegistrator {
       out.writeString(r.source());
       out.writeLong(r.location());
       out.writeString(r.id());
-      out.writeVarInt(r.reason() == null ? 0 : r.reason().ordinal() + 1, true);
+      writeEnum(out, r.reason());
       out.writeString(r.message());
       out.writeString(r.payload());
     }
@@ -124,9 +117,8 @@ public final class KryoRegistration implements KryoRegistrator {
       String source = in.readString();
       long location = in.readLong();
       String id = in.readString();
-      int reason = in.readVarInt(true);
-      return new RejectedRecord(source, location, id,
-          reason == 0 ? null : RejectReason.values()[reason - 1], in.readString(), in.readString());
+      RejectReason reason = readEnum(in, RejectReason.values());
+      return new RejectedRecord(source, location, id, reason, in.readString(), in.readString());
     }
   }
 
@@ -230,10 +222,7 @@ public final class KryoRegistration implements KryoRegistrator {
     @Override
     public void write(Kryo kryo, Output out, DocumentSummary s) {
       documents.write(kryo, out, s.document());
-      out.writeVarInt(s.sentences().size(), true);
-      for (ScoredSentence sc : s.sentences()) {
-        scored.write(kryo, out, sc);
-      }
+      writeList(kryo, out, s.sentences(), scored);
       out.writeVarInt(s.selected().length, true);
       out.writeInts(s.selected(), true);
     }
@@ -241,14 +230,37 @@ public final class KryoRegistration implements KryoRegistrator {
     @Override
     public DocumentSummary read(Kryo kryo, Input in, Class<DocumentSummary> type) {
       AnalyzedDocument d = documents.read(kryo, in, AnalyzedDocument.class);
-      int n = in.readVarInt(true);
-      List<ScoredSentence> list = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        list.add(scored.read(kryo, in, ScoredSentence.class));
-      }
+      List<ScoredSentence> list = readList(kryo, in, scored, ScoredSentence.class);
       int k = in.readVarInt(true);
       return new DocumentSummary(d, list, in.readInts(k, true));
     }
+  }
+
+  /** A list as its size and its elements through {@code serializer} (no nulls); read back as an ArrayList. */
+  static <T> void writeList(Kryo kryo, Output out, List<T> list, Serializer<T> serializer) {
+    out.writeVarInt(list.size(), true);
+    for (T t : list) {
+      serializer.write(kryo, out, t);
+    }
+  }
+
+  static <T> List<T> readList(Kryo kryo, Input in, Serializer<T> serializer, Class<T> type) {
+    int n = in.readVarInt(true);
+    List<T> list = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      list.add(serializer.read(kryo, in, type));
+    }
+    return list;
+  }
+
+  /** An enum constant as ordinal + 1 (0 = null). */
+  static void writeEnum(Output out, Enum<?> e) {
+    out.writeVarInt(e == null ? 0 : e.ordinal() + 1, true);
+  }
+
+  static <E extends Enum<E>> E readEnum(Input in, E[] values) {
+    int v = in.readVarInt(true);
+    return v == 0 ? null : values[v - 1];
   }
 
   /** Strings with a length prefix (0 = null array); elements keep Kryo's own null marker. */

@@ -21,12 +21,7 @@ public final class VectorPack {
   private final long[] counts;
   private final long totalCount;
   private final int dim;
-  // Open-addressing word index: slots hold row + 1 (0 = empty) and the word's hash, so a probe
-  // compares ints and touches a String only on a hash match; no boxing, no node per word. The
-  // lookup runs once per token in the summarize stage, where HashMap's node chasing showed up.
-  private final int[] slots;
-  private final int[] slotHashes;
-  private final int mask;
+  private final WordIndex index;
 
   /**
    * @param words the vocabulary, row order
@@ -50,21 +45,11 @@ public final class VectorPack {
       total += c;
     }
     this.totalCount = Math.max(1, total);
-    int capacity = Integer.highestOneBit(Math.max(4, words.length * 2 + 1) - 1) << 1;
-    this.slots = new int[capacity];
-    this.slotHashes = new int[capacity];
-    this.mask = capacity - 1;
+    this.index = new WordIndex(words.length);
     for (int i = 0; i < words.length; i++) {
-      int h = WordCounter.spread(words[i].hashCode());
-      int at = h & mask;
-      while (slots[at] != 0) {
-        if (slotHashes[at] == h && words[slots[at] - 1].equals(words[i])) {
-          throw new IllegalArgumentException("duplicate word in pack: " + words[i]);
-        }
-        at = (at + 1) & mask;
+      if (index.add(words[i]) != i) {
+        throw new IllegalArgumentException("duplicate word in pack: " + words[i]);
       }
-      slots[at] = i + 1;
-      slotHashes[at] = h;
     }
   }
 
@@ -84,16 +69,7 @@ public final class VectorPack {
 
   /** Row of {@code word}, or -1 when the pack has no vector for it. */
   public int indexOf(String word) {
-    int h = WordCounter.spread(word.hashCode());
-    for (int at = h & mask; ; at = (at + 1) & mask) {
-      int row = slots[at] - 1;
-      if (row < 0) {
-        return -1;
-      }
-      if (slotHashes[at] == h && words[row].equals(word)) {
-        return row;
-      }
-    }
+    return index.indexOf(word);
   }
 
   public String word(int row) {
