@@ -97,15 +97,18 @@ public final class AttentionPooler {
       slots[di] = new int[n][];
       int[] known = new int[n];
       float[][] weights = settings.tokenWeights() ? new float[n][] : null;
+      int[][] tokenRows = new int[n][];
       int distinct = 0;
       for (int si = 0; si < n; si++) {
         String[] tokens = sentences.get(si).tokens();
         int[] r = new int[tokens.length];
         int[] p = new int[tokens.length];
         int[] sl = new int[tokens.length];
+        int[] all = new int[tokens.length];
         int k = 0;
         for (int t = 0; t < tokens.length; t++) {
           int row = pack.indexOf(tokens[t]);
+          all[t] = row;
           if (row >= 0) {
             distinct = countRow(row, distinct);
             r[k] = row;
@@ -117,6 +120,7 @@ public final class AttentionPooler {
         positions[di][si] = Arrays.copyOf(p, k);
         slots[di][si] = Arrays.copyOf(sl, k);
         known[si] = k;
+        tokenRows[si] = all;
         if (weights != null) {
           weights[si] = new float[tokens.length];
         }
@@ -156,7 +160,7 @@ public final class AttentionPooler {
       float[] dots = new float[distinct];
       BatchedSelfAttention.rowDots(gathered, 0, distinct, dim, dim, c, 0, dots, 0);
       centroidDots[di] = dots;
-      out.add(new PooledSentences(dim, new float[n * dim], known, weights));
+      out.add(new PooledSentences(dim, new float[n * dim], known, weights, tokenRows));
     }
     int batches = attendWindows(windows, rows, positions, slots, queryMix, centroidDots, out);
     LOG.debug(

@@ -48,6 +48,8 @@ public final class BatchedSelfAttention implements AutoCloseable {
   private float[] noShares = new float[0];
   private float[] hq = new float[0];
   private float[] w = new float[0];
+  private float[] rowScratch = new float[0];
+  private float[] sumScratch = new float[0];
 
   /**
    * Attends and pools one batch.
@@ -210,15 +212,33 @@ public final class BatchedSelfAttention implements AutoCloseable {
       }
     }
     // pooled = wᵀ H  [d]
-    int out0 = b * dim;
-    java.util.Arrays.fill(pooled, out0, out0 + dim, 0f);
-    for (int j = 0; j < len; j++) {
+    weightedRowSum(h, h0, len, dim, w, pooled, b * dim);
+  }
+
+  /**
+   * {@code out[o0 + k] = Σ_j w[j] · m[m0 + j·dim + k]}, summed over j in order with one fused
+   * multiply-add per term. Each row is first copied to a scratch row and the accumulator is a
+   * scratch row too: both at offset 0, the loop is one the JIT vectorises (HotSpot 17 does not
+   * vectorise a loop that stores to one array and loads another at a different offset, as the
+   * two may be the same array); measured about 4× faster than the loop over the rows in place.
+   * Lanes are independent, so the result is the same float as the scalar loop's.
+   */
+  void weightedRowSum(float[] m, int m0, int rows, int dim, float[] w, float[] out, int o0) {
+    if (rowScratch.length < dim) {
+      rowScratch = new float[dim];
+      sumScratch = new float[dim];
+    }
+    float[] x = rowScratch;
+    float[] acc = sumScratch;
+    java.util.Arrays.fill(acc, 0, dim, 0f);
+    for (int j = 0; j < rows; j++) {
+      System.arraycopy(m, m0 + j * dim, x, 0, dim);
       float wj = w[j];
-      int r = h0 + j * dim;
       for (int k = 0; k < dim; k++) {
-        pooled[out0 + k] = Math.fma(wj, h[r + k], pooled[out0 + k]);
+        acc[k] = Math.fma(wj, x[k], acc[k]);
       }
     }
+    System.arraycopy(acc, 0, out, o0, dim);
   }
 
   /**

@@ -60,14 +60,16 @@ public final class DocumentSummarizer {
     int[] body = bodyIndices(heading);
     List<Sentence> bodySentences = new ArrayList<>(body.length);
     float[] bodyVectors = new float[body.length * p.dim()];
+    int[][] bodyRows = new int[body.length][];
     for (int b = 0; b < body.length; b++) {
       bodySentences.add(sentences.get(body[b]));
+      bodyRows[b] = p.tokenRows()[body[b]];
       System.arraycopy(p.vectors(), body[b] * p.dim(), bodyVectors, b * p.dim(), p.dim());
     }
     int m = body.length;
     SentenceGraph graph = SentenceGraph.of(bodyVectors, m, p.dim());
     if (lexicalWeight > 0) {
-      graph = graph.blend(lexical.cosine(bodySentences), lexicalWeight);
+      graph = graph.blend(lexical.cosine(bodySentences, bodyRows), lexicalWeight);
     }
     int[] lengths = new int[m];
     long tokens = 0;

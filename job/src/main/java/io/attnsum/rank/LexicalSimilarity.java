@@ -29,6 +29,8 @@ public final class LexicalSimilarity {
   private final VectorPack pack;
   private final double sifA;
   private final HanUnits han;
+  // Per pack row, its term id in the current document (−1 = not seen); reset after each document.
+  private int[] idOfRow;
 
   /** Words as the text stage made them, Chinese included (see the three-argument constructor). */
   public LexicalSimilarity(VectorPack pack, double sifA) {
@@ -54,19 +56,42 @@ public final class LexicalSimilarity {
    * has similarity 0 to everything, itself included (as in {@link SentenceGraph}).
    */
   public double[] cosine(List<Sentence> sentences) {
+    return cosine(sentences, null);
+  }
+
+  /**
+   * As {@link #cosine(List)}, given each token's row in the vector pack as pooling looked it up
+   * ({@code tokenRows[i][t]}, −1 for a token without a vector), so that the words are not hashed
+   * again; null looks them up here. Not thread-safe (reuses a per-row buffer): one instance per
+   * task thread.
+   */
+  public double[] cosine(List<Sentence> sentences, int[][] tokenRows) {
     int n = sentences.size();
-    Map<String, Integer> vocab = new HashMap<>();
+    // Term ids in order of first occurrence. A term is identified by its pack row when it has
+    // one (an array lookup) and by its string otherwise, so a word and the same Han character
+    // split out of a longer word are one term either way.
+    if (idOfRow == null) {
+      idOfRow = new int[pack.size()];
+      java.util.Arrays.fill(idOfRow, -1);
+    }
+    Terms vocab = new Terms();
     int[][] ids = new int[n][];
     for (int i = 0; i < n; i++) {
-      String[] tokens = terms(sentences.get(i).tokens());
-      int[] row = new int[tokens.length];
-      for (int t = 0; t < tokens.length; t++) {
-        Integer id = vocab.putIfAbsent(tokens[t], vocab.size());
-        row[t] = id == null ? vocab.size() - 1 : id;
+      String[] tokens = sentences.get(i).tokens();
+      String[] terms = terms(tokens);
+      int[] rows = terms == tokens && tokenRows != null ? tokenRows[i] : null;
+      int[] row = new int[terms.length];
+      for (int t = 0; t < terms.length; t++) {
+        row[t] = vocab.id(terms[t], rows != null ? rows[t] : pack.indexOf(terms[t]));
       }
       ids[i] = row;
     }
-    int v = vocab.size();
+    int v = vocab.size;
+    for (int id = 0; id < v; id++) {
+      if (vocab.rowOf[id] >= 0) {
+        idOfRow[vocab.rowOf[id]] = -1; // ready for the next document
+      }
+    }
     double[] termWeight = new double[v]; // idf × sif per vocabulary entry
     int[] df = new int[v];
     int[] lastSeen = new int[v];
@@ -80,14 +105,11 @@ public final class LexicalSimilarity {
       }
     }
     double total = pack.totalCount();
-    for (Map.Entry<String, Integer> e : vocab.entrySet()) {
-      int id = e.getValue();
+    for (int id = 0; id < v; id++) {
       double w = Math.log((1.0 + n) / (1.0 + df[id])) + 1.0;
-      if (sifA > 0 && total > 0) {
-        int row = pack.indexOf(e.getKey());
-        if (row >= 0) {
-          w *= sifA / (sifA + pack.count(row) / total);
-        }
+      int row = vocab.rowOf[id];
+      if (sifA > 0 && total > 0 && row >= 0) {
+        w *= sifA / (sifA + pack.count(row) / total);
       }
       termWeight[id] = w;
     }
@@ -136,6 +158,41 @@ public final class LexicalSimilarity {
       }
     }
     return cos;
+  }
+
+  /** One document's term ids: by pack row through {@link #idOfRow}, by string without a row. */
+  private final class Terms {
+    int size;
+    int[] rowOf = new int[64];
+    Map<String, Integer> unknown;
+
+    int id(String term, int row) {
+      if (row >= 0) {
+        int id = idOfRow[row];
+        if (id < 0) {
+          id = add(row);
+          idOfRow[row] = id;
+        }
+        return id;
+      }
+      if (unknown == null) {
+        unknown = new HashMap<>();
+      }
+      Integer id = unknown.get(term);
+      if (id == null) {
+        id = add(-1);
+        unknown.put(term, id);
+      }
+      return id;
+    }
+
+    private int add(int row) {
+      if (size == rowOf.length) {
+        rowOf = java.util.Arrays.copyOf(rowOf, size * 2);
+      }
+      rowOf[size] = row;
+      return size++;
+    }
   }
 
   /** The sentence's terms: its tokens, with Han characters split out under {@link HanUnits#CHARS}. */
