@@ -58,6 +58,9 @@ public final class AttentionPooler {
   private float[] hostQueryDots = new float[0];
   private float[] hostShares = new float[0];
   private float[] gathered = new float[0];
+  private float[] rowWeights = new float[0];
+  private final float[] rowScratch;
+  private final float[] sumScratch;
   // Per pack row, reused across documents: the row's slot in the current document's distinct
   // rows (-1 = not seen yet; reset after each document), and the row's log prior (NaN = not yet
   // computed). Allocated on first use.
@@ -72,6 +75,8 @@ public final class AttentionPooler {
     this.dim = pack.dim();
     this.data = pack.data();
     this.logWeightScale = (float) settings.priorWeight();
+    this.rowScratch = new float[dim];
+    this.sumScratch = new float[dim];
   }
 
   /** Pooled sentence vectors, one entry per document, same order. */
@@ -87,7 +92,7 @@ public final class AttentionPooler {
     int[][][] slots = new int[docCount][][];
     float[][] centroidDots = new float[docCount][];
     Windows windows = new Windows();
-    double[] centroid = new double[dim];
+    float[] centroid = new float[dim];
     float[][] queryMix = new float[docCount][];
     for (int di = 0; di < docCount; di++) {
       List<Sentence> sentences = docs.get(di).sentences();
@@ -138,17 +143,19 @@ public final class AttentionPooler {
         System.arraycopy(data, docRows[i] * dim, gathered, i * dim, dim);
         slotOfRow[docRows[i]] = -1;
       }
-      // Prior-weighted centroid over the distinct words, weighted by occurrences.
-      Arrays.fill(centroid, 0);
+      // Prior-weighted centroid over the distinct words, weighted by occurrences (the weights'
+      // sum in float64; the weighted rows summed in float by the vectorised kernel).
+      if (rowWeights.length < distinct) {
+        rowWeights = new float[distinct];
+      }
       double centroidWeight = 0;
       for (int i = 0; i < distinct; i++) {
         double w = docRowCounts[i] * priorWeight(docRows[i]);
-        int base = i * dim;
-        for (int j = 0; j < dim; j++) {
-          centroid[j] += w * gathered[base + j];
-        }
+        rowWeights[i] = (float) w;
         centroidWeight += w;
       }
+      BatchedSelfAttention.weightedRowSum(
+          gathered, 0, distinct, dim, rowWeights, centroid, 0, rowScratch, sumScratch);
       // The centroid part of the pooling query; the sentence part is added per window.
       float[] c = new float[dim];
       if (centroidWeight > 0) {

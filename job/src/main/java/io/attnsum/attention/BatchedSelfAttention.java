@@ -1,5 +1,6 @@
 package io.attnsum.attention;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -212,7 +213,11 @@ public final class BatchedSelfAttention implements AutoCloseable {
       }
     }
     // pooled = wᵀ H  [d]
-    weightedRowSum(h, h0, len, dim, w, pooled, b * dim);
+    if (rowScratch.length < dim) {
+      rowScratch = new float[dim];
+      sumScratch = new float[dim];
+    }
+    weightedRowSum(h, h0, len, dim, w, pooled, b * dim, rowScratch, sumScratch);
   }
 
   /**
@@ -221,24 +226,20 @@ public final class BatchedSelfAttention implements AutoCloseable {
    * scratch row too: both at offset 0, the loop is one the JIT vectorises (HotSpot 17 does not
    * vectorise a loop that stores to one array and loads another at a different offset, as the
    * two may be the same array); measured about 4× faster than the loop over the rows in place.
-   * Lanes are independent, so the result is the same float as the scalar loop's.
+   * Lanes are independent, so the result is the same float as the scalar loop's. The two
+   * scratch arrays must be distinct and at least {@code dim} long.
    */
-  void weightedRowSum(float[] m, int m0, int rows, int dim, float[] w, float[] out, int o0) {
-    if (rowScratch.length < dim) {
-      rowScratch = new float[dim];
-      sumScratch = new float[dim];
-    }
-    float[] x = rowScratch;
-    float[] acc = sumScratch;
-    java.util.Arrays.fill(acc, 0, dim, 0f);
+  static void weightedRowSum(float[] m, int m0, int rows, int dim, float[] w, float[] out, int o0,
+      float[] rowScratch, float[] sumScratch) {
+    Arrays.fill(sumScratch, 0, dim, 0f);
     for (int j = 0; j < rows; j++) {
-      System.arraycopy(m, m0 + j * dim, x, 0, dim);
+      System.arraycopy(m, m0 + j * dim, rowScratch, 0, dim);
       float wj = w[j];
       for (int k = 0; k < dim; k++) {
-        acc[k] = Math.fma(wj, x[k], acc[k]);
+        sumScratch[k] = Math.fma(wj, rowScratch[k], sumScratch[k]);
       }
     }
-    System.arraycopy(acc, 0, out, o0, dim);
+    System.arraycopy(sumScratch, 0, out, o0, dim);
   }
 
   /**
