@@ -49,7 +49,7 @@ public final class AttentionPooler {
   private final float[] data;
   private final float logWeightScale;
   // Host buffers reused across batches and chunks; grown, never shrunk.
-  private float[] hostH = new float[0];
+  private int[] hostRows = new int[0];
   private float[] hostQ = new float[0];
   private float[] hostBias = new float[0];
   private float[] hostPooled = new float[0];
@@ -155,7 +155,7 @@ public final class AttentionPooler {
         centroidWeight += w;
       }
       BatchedSelfAttention.weightedRowSum(
-          gathered, 0, distinct, dim, rowWeights, centroid, 0, rowScratch, sumScratch);
+          gathered, null, 0, distinct, dim, rowWeights, centroid, 0, rowScratch, sumScratch);
       // The centroid part of the pooling query; the sentence part is added per window.
       float[] c = new float[dim];
       if (centroidWeight > 0) {
@@ -254,11 +254,9 @@ public final class AttentionPooler {
           hostLengths[slot] = len;
           for (int t = 0; t < len; t++) {
             int row = r[start + t];
-            System.arraycopy(data, row * dim, hostH, (slot * padded + t) * dim, dim);
+            hostRows[slot * padded + t] = row;
             hostBias[slot * padded + t] = logWeightScale == 0 ? 0f : logWeightScale * logPrior(row);
           }
-          // Padded rows are zero (only they: the real rows were just overwritten).
-          Arrays.fill(hostH, (slot * padded + len) * dim, (slot + 1) * padded * dim, 0f);
           // q = mix·centroid + (1 − mix)·mean of the sentence's known vectors [d], applied as H q.
           // A window that is the whole sentence (almost all): H q = H c + share · row sums of
           // H Hᵀ, with h · c looked up per distinct word (see BatchedSelfAttention).
@@ -284,13 +282,15 @@ public final class AttentionPooler {
                 }
               }
             }
-            BatchedSelfAttention.rowDots(hostH, row0 * dim, len, dim, dim, hostQ, qBase,
-                hostQueryDots, row0);
+            for (int t = 0; t < len; t++) {
+              BatchedSelfAttention.rowDots(data, r[start + t] * dim, 1, dim, dim, hostQ, qBase,
+                  hostQueryDots, row0 + t);
+            }
             hostShares[slot] = 0f;
           }
         }
-        attention.attendAndPool(hostH, hostLengths, hostQueryDots, hostShares, hostBias, poolScale, b,
-            padded, dim, hostPooled, hostAlpha);
+        attention.attendAndPool(data, hostRows, hostLengths, hostQueryDots, hostShares, hostBias,
+            poolScale, b, padded, dim, hostPooled, hostAlpha);
         batches++;
         for (int slot = 0; slot < b; slot++) {
           scatter(windows, order[i + slot], slot, padded, rows, positions, out);
@@ -337,10 +337,6 @@ public final class AttentionPooler {
   }
 
   private void ensureCapacity(int b, int padded) {
-    int h = b * padded * dim;
-    if (hostH.length < h) {
-      hostH = new float[h];
-    }
     if (hostQ.length < b * dim) {
       hostQ = new float[b * dim];
       hostPooled = new float[b * dim];
@@ -349,6 +345,7 @@ public final class AttentionPooler {
       hostBias = new float[b * padded];
       hostAlpha = new float[b * padded];
       hostQueryDots = new float[b * padded];
+      hostRows = new int[b * padded];
     }
     if (hostLengths.length < b) {
       hostLengths = new int[b];

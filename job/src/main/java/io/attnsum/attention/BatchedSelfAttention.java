@@ -1,5 +1,6 @@
 package io.attnsum.attention;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -50,6 +51,8 @@ public final class BatchedSelfAttention implements AutoCloseable {
   private float[] hq = new float[0];
   private float[] w = new float[0];
   private float[] rowScratch = new float[0];
+  private float[] zeros = new float[0];
+  private int[] identity = new int[0];
   private float[] sumScratch = new float[0];
 
   /**
@@ -89,6 +92,30 @@ public final class BatchedSelfAttention implements AutoCloseable {
         alpha);
   }
 
+  /** As the table form below, for H given as one row-major {@code [batch, tokens, dim]} block. */
+  public void attendAndPool(
+      float[] h,
+      int[] lengths,
+      float[] queryDots,
+      float[] sentenceShares,
+      float[] poolBias,
+      float poolScale,
+      int batch,
+      int tokens,
+      int dim,
+      float[] pooled,
+      float[] alpha) {
+    int bt = batch * tokens;
+    if (identity.length < bt) {
+      identity = new int[bt];
+      for (int i = 0; i < bt; i++) {
+        identity[i] = i;
+      }
+    }
+    attendAndPool(h, identity, lengths, queryDots, sentenceShares, poolBias, poolScale, batch,
+        tokens, dim, pooled, alpha);
+  }
+
   /**
    * Attends and pools one batch whose pooling queries are given by their products with the
    * tokens: for sentence b and real token t, {@code (H q)_t = queryDots[b, t] + sentenceShares[b]
@@ -97,11 +124,20 @@ public final class BatchedSelfAttention implements AutoCloseable {
    * it: H c comes from the caller (who can compute h · c once per distinct word of a document) and
    * H (Σ_u h_u) is the row sums of H Hᵀ, which the attention computes anyway.
    *
+   * <p>H is given as rows of a table (e.g. the word vectors themselves), so the caller does not
+   * copy the vectors into a batch block: they go once from the table into the ND4J buffer, and
+   * pooling reads them from the table again.
+   *
+   * @param table row-major vectors {@code [rows, dim]}
+   * @param rowIndex {@code [batch, tokens]}: token t of sentence b is table row {@code
+   *     rowIndex[b · tokens + t]}; only the first {@code lengths[b]} entries of a row are read
+   *     (padded rows are zeros)
    * @param queryDots {@code [batch, tokens]}, the part of H q the caller computed
    * @param sentenceShares {@code [batch]}, s per sentence; 0 = queryDots is all of H q
    */
   public void attendAndPool(
-      float[] h,
+      float[] table,
+      int[] rowIndex,
       int[] lengths,
       float[] queryDots,
       float[] sentenceShares,
@@ -128,7 +164,7 @@ public final class BatchedSelfAttention implements AutoCloseable {
     }
     try (MemoryWorkspace ws =
         Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
-      INDArray hs = upload(h, batch, tokens, dim); // [B, T, d]
+      INDArray hs = gather(table, rowIndex, lengths, batch, tokens, dim); // [B, T, d]
       INDArray keys = upload(keyBias, batch, 1, tokens); // [B, 1, T], broadcast over queries
 
       INDArray scores = Nd4j.matmul(hs, hs, false, true, false); // [B, T, T] = H Hᵀ
@@ -160,16 +196,16 @@ public final class BatchedSelfAttention implements AutoCloseable {
       w = new float[tokens];
     }
     for (int b = 0; b < batch; b++) {
-      poolOne(h, hostA, b, lengths[b], tokens, dim, queryDots, sentenceShares[b], poolBias,
-          poolScale, pooled, alpha);
+      poolOne(table, rowIndex, hostA, b, lengths[b], tokens, dim, queryDots, sentenceShares[b],
+          poolBias, poolScale, pooled, alpha);
     }
   }
 
   /** Pooling of sentence b from its attention rows A (see attendAndPool). */
   private void poolOne(
-      float[] h, float[] a, int b, int len, int tokens, int dim, float[] queryDots, float share,
-      float[] poolBias, float poolScale, float[] pooled, float[] alpha) {
-    int h0 = b * tokens * dim;
+      float[] table, int[] rowIndex, float[] a, int b, int len, int tokens, int dim,
+      float[] queryDots, float share, float[] poolBias, float poolScale, float[] pooled,
+      float[] alpha) {
     int a0 = b * tokens * tokens;
     int row0 = b * tokens;
     // H q  [len]
@@ -217,23 +253,25 @@ public final class BatchedSelfAttention implements AutoCloseable {
       rowScratch = new float[dim];
       sumScratch = new float[dim];
     }
-    weightedRowSum(h, h0, len, dim, w, pooled, b * dim, rowScratch, sumScratch);
+    weightedRowSum(table, rowIndex, row0, len, dim, w, pooled, b * dim, rowScratch, sumScratch);
   }
 
   /**
-   * {@code out[o0 + k] = Σ_j w[j] · m[m0 + j·dim + k]}, summed over j in order with one fused
-   * multiply-add per term. Each row is first copied to a scratch row and the accumulator is a
-   * scratch row too: both at offset 0, the loop is one the JIT vectorises (HotSpot 17 does not
+   * {@code out[o0 + k] = Σ_j w[j] · m[r_j · dim + k]} over j = 0..rows−1, with row r_j = {@code
+   * index[i0 + j]}, or {@code i0 + j} when {@code index} is null; summed over j in order with one
+   * fused multiply-add per term. Each row is first copied to a scratch row and the accumulator is
+   * a scratch row too: both at offset 0, the loop is one the JIT vectorises (HotSpot 17 does not
    * vectorise a loop that stores to one array and loads another at a different offset, as the
    * two may be the same array); measured about 4× faster than the loop over the rows in place.
    * Lanes are independent, so the result is the same float as the scalar loop's. The two
    * scratch arrays must be distinct and at least {@code dim} long.
    */
-  static void weightedRowSum(float[] m, int m0, int rows, int dim, float[] w, float[] out, int o0,
-      float[] rowScratch, float[] sumScratch) {
+  static void weightedRowSum(float[] m, int[] index, int i0, int rows, int dim, float[] w,
+      float[] out, int o0, float[] rowScratch, float[] sumScratch) {
     Arrays.fill(sumScratch, 0, dim, 0f);
     for (int j = 0; j < rows; j++) {
-      System.arraycopy(m, m0 + j * dim, rowScratch, 0, dim);
+      int row = index == null ? i0 + j : index[i0 + j];
+      System.arraycopy(m, row * dim, rowScratch, 0, dim);
       float wj = w[j];
       for (int k = 0; k < dim; k++) {
         sumScratch[k] = Math.fma(wj, rowScratch[k], sumScratch[k]);
@@ -297,6 +335,26 @@ public final class BatchedSelfAttention implements AutoCloseable {
       }
       out[o0 + t] = v;
     }
+  }
+
+  /** H {@code [batch, tokens, dim]} in a workspace array, each real row copied once from the table. */
+  private INDArray gather(
+      float[] table, int[] rowIndex, int[] lengths, int batch, int tokens, int dim) {
+    INDArray a = Nd4j.createUninitialized(DataType.FLOAT, batch, tokens, dim);
+    FloatBuffer buffer = a.data().asNioFloat();
+    if (zeros.length < tokens * dim) {
+      zeros = new float[tokens * dim];
+    }
+    for (int b = 0; b < batch; b++) {
+      int row0 = b * tokens;
+      int len = lengths[b];
+      for (int t = 0; t < len; t++) {
+        buffer.put((row0 + t) * dim, table, rowIndex[row0 + t] * dim, dim);
+      }
+      // Padded rows must be finite (their products with real rows are masked, not skipped).
+      buffer.put((row0 + len) * dim, zeros, 0, (tokens - len) * dim);
+    }
+    return a;
   }
 
   /** Copies the first {@code shape} product floats of {@code host} into a workspace array. */
