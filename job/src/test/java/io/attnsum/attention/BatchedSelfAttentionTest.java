@@ -208,6 +208,89 @@ class BatchedSelfAttentionTest {
   }
 
   /**
+   * H given as rows of a table by index (what the job passes: the word vectors and each token's
+   * row) attends and pools to the same bits as the block those rows form, padding included.
+   */
+  @Test
+  void tableRowsByIndexGiveTheSameBitsAsTheBlockTheyForm() {
+    Random random = new Random(5);
+    int dim = 12;
+    int tokens = 8;
+    int batch = 5;
+    int[] lengths = {8, 3, 1, 6, 5};
+    float[] table = gaussian(random, 40 * dim);
+    int[] index = new int[batch * tokens];
+    float[] h = new float[batch * tokens * dim];
+    for (int b = 0; b < batch; b++) {
+      for (int t = 0; t < tokens; t++) {
+        // padded entries point nowhere valid and padded block rows hold garbage: neither is read
+        int row = t < lengths[b] ? random.nextInt(40) : -1;
+        index[b * tokens + t] = row;
+        for (int k = 0; k < dim; k++) {
+          h[(b * tokens + t) * dim + k] = row >= 0 ? table[row * dim + k] : 1e30f;
+        }
+      }
+    }
+    float[] dots = gaussian(random, batch * tokens);
+    float[] shares = {0f, 0.1f, 0.5f, 0f, 0.25f};
+    float[] bias = gaussian(random, batch * tokens);
+    float[] pooledBlock = new float[batch * dim];
+    float[] alphaBlock = new float[batch * tokens];
+    float[] pooledTable = new float[batch * dim];
+    float[] alphaTable = new float[batch * tokens];
+    try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
+      attention.attendAndPool(h, lengths, dots, shares, bias.clone(), 0.7f, batch, tokens, dim,
+          pooledBlock, alphaBlock);
+      attention.attendAndPool(table, index, lengths, dots, shares, bias.clone(), 0.7f, batch,
+          tokens, dim, pooledTable, alphaTable);
+    }
+    assertThat(pooledTable).containsExactly(pooledBlock);
+    assertThat(alphaTable).containsExactly(alphaBlock);
+    for (float v : pooledTable) {
+      assertThat(Float.isFinite(v)).isTrue();
+    }
+  }
+
+  /**
+   * The vectorised weighted row sum is the same float as the plain in-place loop (one fused
+   * multiply-add per term, rows in order) and close to float64, by index and contiguous.
+   */
+  @Test
+  void weightedRowSumIsThePlainLoopsFloatAndCloseToFloat64() {
+    Random random = new Random(13);
+    int dim = 301;
+    float[] m = gaussian(random, 50 * dim);
+    float[] rowScratch = new float[dim];
+    float[] sumScratch = new float[dim];
+    for (int rows : new int[] {1, 2, 17, 50}) {
+      float[] w = gaussian(random, rows);
+      int[] index = new int[3 + rows];
+      for (int j = 0; j < rows; j++) {
+        index[3 + j] = random.nextInt(50);
+      }
+      float[] byIndex = new float[2 + dim];
+      float[] contiguous = new float[dim];
+      BatchedSelfAttention.weightedRowSum(m, index, 3, rows, dim, w, byIndex, 2, rowScratch,
+          sumScratch);
+      BatchedSelfAttention.weightedRowSum(m, null, 50 - rows, rows, dim, w, contiguous, 0,
+          rowScratch, sumScratch);
+      for (int k = 0; k < dim; k++) {
+        float plain = 0f;
+        float plainContiguous = 0f;
+        double exact = 0;
+        for (int j = 0; j < rows; j++) {
+          plain = Math.fma(w[j], m[index[3 + j] * dim + k], plain);
+          plainContiguous = Math.fma(w[j], m[(50 - rows + j) * dim + k], plainContiguous);
+          exact += (double) w[j] * m[index[3 + j] * dim + k];
+        }
+        assertThat(byIndex[2 + k]).isEqualTo(plain);
+        assertThat(contiguous[k]).isEqualTo(plainContiguous);
+        assertThat((double) plain).isCloseTo(exact, within(1e-5 * (1 + Math.abs(exact))));
+      }
+    }
+  }
+
+  /**
    * The eight-chain row dot products against float64 sums, for row counts around the unroll, on
    * contiguous rows (H q) and on rows shorter than their stride (A's real columns in a padded row).
    */

@@ -142,6 +142,43 @@ class LexicalSimilarityTest {
     }
   }
 
+  /**
+   * Pooling's row lookups give the same doubles as looking the words up here, document after
+   * document on one instance (its per-row ids are reset between documents), with words the pack
+   * lacks, and under character units where a one-character word is also split out of longer ones.
+   */
+  @Test
+  void givenRowsGiveTheSameBitsAsLookingTheWordsUp() {
+    VectorPack pack = pack(new String[] {"a", "b", "c", "的", "中"}, new long[] {900, 40, 3, 5000, 7});
+    List<List<Sentence>> docs =
+        List.of(
+            sentences("a b x", "b c c y", "x y a", "z"),
+            sentences("c a", "q a b", "b b b"),
+            sentences("中国 的 中", "a 中 x", "的确 中"));
+    for (HanUnits han : HanUnits.values()) {
+      LexicalSimilarity reused = new LexicalSimilarity(pack, 1e-3, han);
+      for (List<Sentence> doc : docs) {
+        int[][] rows = new int[doc.size()][];
+        for (int i = 0; i < doc.size(); i++) {
+          String[] tokens = doc.get(i).tokens();
+          rows[i] = new int[tokens.length];
+          for (int t = 0; t < tokens.length; t++) {
+            rows[i][t] = pack.indexOf(tokens[t]);
+          }
+        }
+        double[] expected = new LexicalSimilarity(pack, 1e-3, han).cosine(doc);
+        assertThat(reused.cosine(doc, rows)).as("%s %s", han, doc).containsExactly(expected);
+        assertThat(reused.cosine(doc)).containsExactly(expected);
+      }
+    }
+    // and the values themselves, for the Latin documents, against the dense reference
+    double[] actual = new LexicalSimilarity(pack, 1e-3).cosine(docs.get(0));
+    double[] expected = reference(docs.get(0), pack, 1e-3);
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(actual[i]).isCloseTo(expected[i], within(1e-12));
+    }
+  }
+
   @Test
   void blendingMixesTheTwoGraphsLinearly() {
     SentenceGraph g = SentenceGraph.of(new float[] {1, 0, 1, 1, 0, 1}, 3, 2);
