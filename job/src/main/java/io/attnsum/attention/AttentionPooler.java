@@ -319,8 +319,12 @@ public final class AttentionPooler {
     float[] v = target.vectors();
     int base = si * dim;
     int src = slot * dim;
-    for (int j = 0; j < dim; j++) {
-      v[base + j] += share * hostPooled[src + j];
+    if (len == known) {
+      System.arraycopy(hostPooled, src, v, base, dim); // the sentence's only window
+    } else {
+      for (int j = 0; j < dim; j++) {
+        v[base + j] += share * hostPooled[src + j];
+      }
     }
     if (target.tokenWeights() != null) {
       float[] alpha = target.tokenWeights()[si];
