@@ -239,7 +239,7 @@ public final class BatchedSelfAttention implements AutoCloseable {
       alpha[row0 + t] = (float) (alpha[row0 + t] / sum);
     }
     java.util.Arrays.fill(alpha, row0 + len, row0 + tokens, 0f); // padded queries: exactly 0
-    // w = Aᵀ α  [len]; inner loops run over contiguous memory, so the JIT vectorises them
+    // w = Aᵀ α  [len]; scalar (see weightedRowSum), but only len² per sentence
     java.util.Arrays.fill(w, 0, len, 0f);
     for (int t = 0; t < len; t++) {
       float at = alpha[row0 + t];
