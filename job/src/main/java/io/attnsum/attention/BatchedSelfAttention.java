@@ -51,9 +51,9 @@ public final class BatchedSelfAttention implements AutoCloseable {
   private float[] hq = new float[0];
   private float[] w = new float[0];
   private float[] rowScratch = new float[0];
-  private float[] zeros = new float[0];
-  private int[] identity = new int[0];
   private float[] sumScratch = new float[0];
+  private float[] zeros = new float[0]; // the padded rows' source
+  private int[] identity = new int[0]; // row index of the block form
 
   /**
    * Attends and pools one batch.
