@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * independent matmul/softmax of that shape) while wasting at most 7 padded rows per window.
  *
  * <p>The query is applied as H q without forming q: H q = H c + s · Σ_u (H Hᵀ)[·, u] for c =
- * mix · centroid and s = (1 − mix) / known tokens, with h · c computed once per distinct word of
- * the document and H Hᵀ the product the attention computes anyway (see {@link
+ * mix · centroid and s = (1 − mix) / known tokens, where H Hᵀ is the product the attention
+ * computes anyway and H c comes out of it too, c riding in a padded row (see {@link
  * BatchedSelfAttention}); only a window that is part of a longer sentence, whose mean spans
  * tokens outside the window, forms q explicitly.
  *
@@ -55,9 +55,7 @@ public final class AttentionPooler {
   private float[] hostPooled = new float[0];
   private float[] hostAlpha = new float[0];
   private int[] hostLengths = new int[0];
-  private float[] hostQueryDots = new float[0];
   private float[] hostShares = new float[0];
-  private float[] gathered = new float[0];
   private float[] rowWeights = new float[0];
   private final float[] rowScratch;
   private final float[] sumScratch;
@@ -87,10 +85,6 @@ public final class AttentionPooler {
     // Known-token rows and their positions in the sentence, per document and sentence.
     int[][][] rows = new int[docCount][][];
     int[][][] positions = new int[docCount][][];
-    // Per document: each known token's slot among the document's distinct rows, and h · c per
-    // distinct row (c = the query's centroid part), so H c costs one dot per distinct word.
-    int[][][] slots = new int[docCount][][];
-    float[][] centroidDots = new float[docCount][];
     Windows windows = new Windows();
     float[] centroid = new float[dim];
     float[][] queryMix = new float[docCount][];
@@ -99,7 +93,6 @@ public final class AttentionPooler {
       int n = sentences.size();
       rows[di] = new int[n][];
       positions[di] = new int[n][];
-      slots[di] = new int[n][];
       int[] known = new int[n];
       float[][] weights = settings.tokenWeights() ? new float[n][] : null;
       int[][] tokenRows = new int[n][];
@@ -108,7 +101,6 @@ public final class AttentionPooler {
         String[] tokens = sentences.get(si).tokens();
         int[] r = new int[tokens.length];
         int[] p = new int[tokens.length];
-        int[] sl = new int[tokens.length];
         int[] all = new int[tokens.length];
         int k = 0;
         for (int t = 0; t < tokens.length; t++) {
@@ -117,13 +109,11 @@ public final class AttentionPooler {
           if (row >= 0) {
             distinct = countRow(row, distinct);
             r[k] = row;
-            sl[k] = slotOfRow[row];
             p[k++] = t;
           }
         }
         rows[di][si] = Arrays.copyOf(r, k);
         positions[di][si] = Arrays.copyOf(p, k);
-        slots[di][si] = Arrays.copyOf(sl, k);
         known[si] = k;
         tokenRows[si] = all;
         if (weights != null) {
@@ -132,16 +122,6 @@ public final class AttentionPooler {
         for (int start = 0; start < k; start += settings.windowTokens()) {
           windows.add(di, si, start, Math.min(settings.windowTokens(), k - start));
         }
-      }
-      // The document's distinct rows, gathered once into one block (in first-occurrence order):
-      // the centroid reads them from there, and so does rowDots below, whose eight independent
-      // chains need rows a fixed stride apart.
-      if (gathered.length < distinct * dim) {
-        gathered = new float[distinct * dim];
-      }
-      for (int i = 0; i < distinct; i++) {
-        System.arraycopy(data, docRows[i] * dim, gathered, i * dim, dim);
-        slotOfRow[docRows[i]] = -1;
       }
       // Prior-weighted centroid over the distinct words, weighted by occurrences (the weights'
       // sum in float64; the weighted rows summed in float by the vectorised kernel).
@@ -153,9 +133,10 @@ public final class AttentionPooler {
         double w = docRowCounts[i] * priorWeight(docRows[i]);
         rowWeights[i] = (float) w;
         centroidWeight += w;
+        slotOfRow[docRows[i]] = -1; // ready for the next document
       }
       BatchedSelfAttention.weightedRowSum(
-          gathered, null, 0, distinct, dim, rowWeights, centroid, 0, rowScratch, sumScratch);
+          data, docRows, 0, distinct, dim, rowWeights, centroid, 0, rowScratch, sumScratch);
       // The centroid part of the pooling query; the sentence part is added per window.
       float[] c = new float[dim];
       if (centroidWeight > 0) {
@@ -164,12 +145,9 @@ public final class AttentionPooler {
         }
       }
       queryMix[di] = c;
-      float[] dots = new float[distinct];
-      BatchedSelfAttention.rowDots(gathered, 0, distinct, dim, dim, c, 0, dots, 0);
-      centroidDots[di] = dots;
       out.add(new PooledSentences(dim, new float[n * dim], known, weights, tokenRows));
     }
-    int batches = attendWindows(windows, rows, positions, slots, queryMix, centroidDots, out);
+    int batches = attendWindows(windows, rows, positions, queryMix, out);
     LOG.debug(
         "pooled {} windows of {} documents in {} batches, {} ms",
         windows.size,
@@ -223,9 +201,7 @@ public final class AttentionPooler {
       Windows windows,
       int[][][] rows,
       int[][][] positions,
-      int[][][] slots,
       float[][] queryCentroids,
-      float[][] centroidDots,
       List<PooledSentences> out) {
     int[] order = windows.sortedByLength();
     int batchSize = settings.batchSize();
@@ -257,23 +233,17 @@ public final class AttentionPooler {
             hostRows[slot * padded + t] = row;
             hostBias[slot * padded + t] = logWeightScale == 0 ? 0f : logWeightScale * logPrior(row);
           }
-          // q = mix·centroid + (1 − mix)·mean of the sentence's known vectors [d], applied as H q.
-          // A window that is the whole sentence (almost all): H q = H c + share · row sums of
-          // H Hᵀ, with h · c looked up per distinct word (see BatchedSelfAttention).
-          int row0 = slot * padded;
+          // q = mix·centroid + (1 − mix)·mean of the sentence's known vectors [d]. A window that
+          // is the whole sentence (almost all) passes c and the share; the attention applies the
+          // share as row sums of H Hᵀ (see BatchedSelfAttention).
+          int qBase = slot * dim;
           float share = sentenceShare / r.length;
+          System.arraycopy(queryCentroids[di], 0, hostQ, qBase, dim);
           if (len == r.length) {
-            int[] sl = slots[di][si];
-            float[] dots = centroidDots[di];
-            for (int t = 0; t < len; t++) {
-              hostQueryDots[row0 + t] = dots[sl[t]];
-            }
             hostShares[slot] = share;
           } else {
             // Part of a long sentence: the sentence part of q spans tokens outside the window,
             // so q is formed explicitly.
-            int qBase = slot * dim;
-            System.arraycopy(queryCentroids[di], 0, hostQ, qBase, dim);
             if (sentenceShare > 0) {
               for (int row : r) {
                 int base = row * dim;
@@ -282,14 +252,10 @@ public final class AttentionPooler {
                 }
               }
             }
-            for (int t = 0; t < len; t++) {
-              BatchedSelfAttention.rowDots(data, r[start + t] * dim, 1, dim, dim, hostQ, qBase,
-                  hostQueryDots, row0 + t);
-            }
             hostShares[slot] = 0f;
           }
         }
-        attention.attendAndPool(data, hostRows, hostLengths, hostQueryDots, hostShares, hostBias,
+        attention.attendAndPool(data, hostRows, hostLengths, hostQ, hostShares, hostBias,
             poolScale, b, padded, dim, hostPooled, hostAlpha);
         batches++;
         for (int slot = 0; slot < b; slot++) {
@@ -348,7 +314,6 @@ public final class AttentionPooler {
     if (hostBias.length < b * padded) {
       hostBias = new float[b * padded];
       hostAlpha = new float[b * padded];
-      hostQueryDots = new float[b * padded];
       hostRows = new int[b * padded];
     }
     if (hostLengths.length < b) {

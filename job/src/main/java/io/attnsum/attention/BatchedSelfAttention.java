@@ -46,7 +46,6 @@ public final class BatchedSelfAttention implements AutoCloseable {
   private float[] keyBias = new float[0];
   private float[] hostA = new float[0];
   private float[] hostG = new float[0];
-  private float[] queryDots = new float[0];
   private float[] noShares = new float[0];
   private float[] hq = new float[0];
   private float[] w = new float[0];
@@ -78,17 +77,10 @@ public final class BatchedSelfAttention implements AutoCloseable {
       int dim,
       float[] pooled,
       float[] alpha) {
-    int bt = batch * tokens;
-    if (queryDots.length < bt) {
-      queryDots = new float[bt];
-    }
     if (noShares.length < batch) {
       noShares = new float[batch];
     }
-    for (int b = 0; b < batch; b++) {
-      rowDots(h, b * tokens * dim, lengths[b], dim, dim, queries, b * dim, queryDots, b * tokens);
-    }
-    attendAndPool(h, lengths, queryDots, noShares, poolBias, poolScale, batch, tokens, dim, pooled,
+    attendAndPool(h, lengths, queries, noShares, poolBias, poolScale, batch, tokens, dim, pooled,
         alpha);
   }
 
@@ -96,7 +88,7 @@ public final class BatchedSelfAttention implements AutoCloseable {
   public void attendAndPool(
       float[] h,
       int[] lengths,
-      float[] queryDots,
+      float[] queries,
       float[] sentenceShares,
       float[] poolBias,
       float poolScale,
@@ -112,17 +104,18 @@ public final class BatchedSelfAttention implements AutoCloseable {
         identity[i] = i;
       }
     }
-    attendAndPool(h, identity, lengths, queryDots, sentenceShares, poolBias, poolScale, batch,
+    attendAndPool(h, identity, lengths, queries, sentenceShares, poolBias, poolScale, batch,
         tokens, dim, pooled, alpha);
   }
 
   /**
-   * Attends and pools one batch whose pooling queries are given by their products with the
-   * tokens: for sentence b and real token t, {@code (H q)_t = queryDots[b, t] + sentenceShares[b]
-   * · Σ_u (H Hᵀ)[t, u]} over the real tokens u. This is how a query of the form q = c + s · Σ_u
-   * h_u (a document part c plus a share of the sentence's own vectors) is applied without forming
-   * it: H c comes from the caller (who can compute h · c once per distinct word of a document) and
-   * H (Σ_u h_u) is the row sums of H Hᵀ, which the attention computes anyway.
+   * Attends and pools one batch whose pooling query for sentence b is q = queries[b] + s_b · Σ_u
+   * h_u (a given part, e.g. a document centroid, plus a share s_b of the sentence's own vectors),
+   * applied as H q without forming it: H (Σ_u h_u) is the row sums of H Hᵀ, and H queries[b]
+   * comes out of the same product, because queries[b] is placed in the sentence's first padded
+   * row (masked as a key, never pooled as a query), where H Hᵀ's column for it is H queries[b].
+   * A sentence without a padded row (lengths[b] = tokens) gets H queries[b] from row dot
+   * products.
    *
    * <p>H is given as rows of a table (e.g. the word vectors themselves), so the caller does not
    * copy the vectors into a batch block: they go once from the table into the ND4J buffer, and
@@ -131,15 +124,15 @@ public final class BatchedSelfAttention implements AutoCloseable {
    * @param table row-major vectors {@code [rows, dim]}
    * @param rowIndex {@code [batch, tokens]}: token t of sentence b is table row {@code
    *     rowIndex[b · tokens + t]}; only the first {@code lengths[b]} entries of a row are read
-   *     (padded rows are zeros)
-   * @param queryDots {@code [batch, tokens]}, the part of H q the caller computed
-   * @param sentenceShares {@code [batch]}, s per sentence; 0 = queryDots is all of H q
+   *     (the padded rows are zeros, but for the query part)
+   * @param queries {@code [batch, dim]}, the given part of each sentence's pooling query
+   * @param sentenceShares {@code [batch]}, s per sentence; 0 = queries[b] is all of q
    */
   public void attendAndPool(
       float[] table,
       int[] rowIndex,
       int[] lengths,
-      float[] queryDots,
+      float[] queries,
       float[] sentenceShares,
       float[] poolBias,
       float poolScale,
@@ -152,7 +145,7 @@ public final class BatchedSelfAttention implements AutoCloseable {
     if (keyBias.length < bt) {
       keyBias = new float[bt];
     }
-    // Key mask: 0 on real tokens, −1e9 on padding.
+    // Key mask: 0 on real tokens, −1e9 on padding (the query part's row included).
     for (int b = 0; b < batch; b++) {
       int len = lengths[b];
       if (len < 1 || len > tokens) {
@@ -162,24 +155,18 @@ public final class BatchedSelfAttention implements AutoCloseable {
       java.util.Arrays.fill(keyBias, row, row + len, 0f);
       java.util.Arrays.fill(keyBias, row + len, row + tokens, MASKED);
     }
+    int btt = bt * tokens;
+    if (hostA.length < btt) {
+      hostA = new float[btt];
+      hostG = new float[btt];
+    }
     try (MemoryWorkspace ws =
         Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
-      INDArray hs = gather(table, rowIndex, lengths, batch, tokens, dim); // [B, T, d]
+      INDArray hs = gather(table, rowIndex, lengths, queries, batch, tokens, dim); // [B, T, d]
       INDArray keys = upload(keyBias, batch, 1, tokens); // [B, 1, T], broadcast over queries
 
       INDArray scores = Nd4j.matmul(hs, hs, false, true, false); // [B, T, T] = H Hᵀ
-      int btt = bt * tokens;
-      if (hostA.length < btt) {
-        hostA = new float[btt];
-        hostG = new float[btt];
-      }
-      boolean shares = false;
-      for (int b = 0; b < batch && !shares; b++) {
-        shares = sentenceShares[b] != 0;
-      }
-      if (shares) {
-        scores.data().asNioFloat().get(hostG, 0, btt); // unscaled H Hᵀ, for the row sums
-      }
+      scores.data().asNioFloat().get(hostG, 0, btt); // unscaled: H q is read from it
       scores.muli(1.0 / Math.sqrt(dim));
       Nd4j.exec(new AddOp(new INDArray[] {scores, keys}, new INDArray[] {scores}));
       Nd4j.exec(new SoftMax(scores, scores, 2)); // over keys: A
@@ -196,7 +183,7 @@ public final class BatchedSelfAttention implements AutoCloseable {
       w = new float[tokens];
     }
     for (int b = 0; b < batch; b++) {
-      poolOne(table, rowIndex, hostA, b, lengths[b], tokens, dim, queryDots, sentenceShares[b],
+      poolOne(table, rowIndex, hostA, b, lengths[b], tokens, dim, queries, sentenceShares[b],
           poolBias, poolScale, pooled, alpha);
     }
   }
@@ -204,21 +191,29 @@ public final class BatchedSelfAttention implements AutoCloseable {
   /** Pooling of sentence b from its attention rows A (see attendAndPool). */
   private void poolOne(
       float[] table, int[] rowIndex, float[] a, int b, int len, int tokens, int dim,
-      float[] queryDots, float share, float[] poolBias, float poolScale, float[] pooled,
+      float[] queries, float share, float[] poolBias, float poolScale, float[] pooled,
       float[] alpha) {
     int a0 = b * tokens * tokens;
     int row0 = b * tokens;
-    // H q  [len]
-    if (share == 0) {
-      System.arraycopy(queryDots, row0, hq, 0, len);
+    // H q  [len]: H queries[b] from the query part's column of H Hᵀ (or row dots when the
+    // sentence fills its rows), plus share · row sums of H Hᵀ over the real tokens
+    if (len == tokens) {
+      for (int t = 0; t < len; t++) {
+        rowDots(table, rowIndex[row0 + t] * dim, 1, dim, dim, queries, b * dim, hq, t);
+      }
     } else {
+      for (int t = 0; t < len; t++) {
+        hq[t] = hostG[a0 + t * tokens + len];
+      }
+    }
+    if (share != 0) {
       for (int t = 0; t < len; t++) {
         int g = a0 + t * tokens;
         float sum = 0;
         for (int u = 0; u < len; u++) {
           sum += hostG[g + u];
         }
-        hq[t] = queryDots[row0 + t] + share * sum;
+        hq[t] += share * sum;
       }
     }
     // logits_t = A_t · (H q) · scale + bias_t, then α = softmax over the real tokens
@@ -337,9 +332,12 @@ public final class BatchedSelfAttention implements AutoCloseable {
     }
   }
 
-  /** H {@code [batch, tokens, dim]} in a workspace array, each real row copied once from the table. */
-  private INDArray gather(
-      float[] table, int[] rowIndex, int[] lengths, int batch, int tokens, int dim) {
+  /**
+   * H {@code [batch, tokens, dim]} in a workspace array: each real row copied once from the
+   * table, then the sentence's query part in its first padded row, then zeros.
+   */
+  private INDArray gather(float[] table, int[] rowIndex, int[] lengths, float[] queries,
+      int batch, int tokens, int dim) {
     INDArray a = Nd4j.createUninitialized(DataType.FLOAT, batch, tokens, dim);
     FloatBuffer buffer = a.data().asNioFloat();
     if (zeros.length < tokens * dim) {
@@ -351,8 +349,12 @@ public final class BatchedSelfAttention implements AutoCloseable {
       for (int t = 0; t < len; t++) {
         buffer.put((row0 + t) * dim, table, rowIndex[row0 + t] * dim, dim);
       }
-      // Padded rows must be finite (their products with real rows are masked, not skipped).
-      buffer.put((row0 + len) * dim, zeros, 0, (tokens - len) * dim);
+      if (len < tokens) {
+        buffer.put((row0 + len) * dim, queries, b * dim, dim);
+        // The other padded rows must be finite (their products with real rows are masked, not
+        // skipped).
+        buffer.put((row0 + len + 1) * dim, zeros, 0, (tokens - len - 1) * dim);
+      }
     }
     return a;
   }

@@ -114,12 +114,14 @@ class BatchedSelfAttentionTest {
   }
 
   /**
-   * The query-dots form: H q given as H c plus a share of H Hᵀ's row sums must pool exactly as
+   * The query-part form: q given as c plus a share of the sentence's own vectors (H c read off
+   * H Hᵀ through c in a padded row, the share applied as row sums of H Hᵀ) must pool exactly as
    * the explicit query q = c + s · Σ_u h_u does in the float64 reference, for slots with a share
-   * and slots without (share 0: the dots are all of H q), with garbage in the padding.
+   * and slots without (share 0: c is all of q), for a slot without a padded row (length 16 of
+   * 16: H c from row dots), with garbage in the padding.
    */
   @Test
-  void queryDotsWithSentenceSharesMatchTheExplicitQueryInFloat64() {
+  void queryPartsWithSentenceSharesMatchTheExplicitQueryInFloat64() {
     Random random = new Random(5);
     int dim = 10;
     int batch = 5;
@@ -138,20 +140,10 @@ class BatchedSelfAttentionTest {
     for (int i = 0; i < bias.length; i++) {
       bias[i] = (float) Math.log(0.05 + random.nextDouble());
     }
-    float[] dots = new float[batch * tokens];
-    for (int b = 0; b < batch; b++) {
-      for (int t = 0; t < lengths[b]; t++) {
-        double d = 0;
-        for (int k = 0; k < dim; k++) {
-          d += (double) h[(b * tokens + t) * dim + k] * c[b * dim + k];
-        }
-        dots[b * tokens + t] = (float) d;
-      }
-    }
     float[] pooled = new float[batch * dim];
     float[] alpha = new float[batch * tokens];
     try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
-      attention.attendAndPool(h, lengths, dots, shares, bias.clone(), 0.7f, batch, tokens, dim,
+      attention.attendAndPool(h, lengths, c, shares, bias.clone(), 0.7f, batch, tokens, dim,
           pooled, alpha);
     }
     for (int b = 0; b < batch; b++) {
@@ -231,7 +223,7 @@ class BatchedSelfAttentionTest {
         }
       }
     }
-    float[] dots = gaussian(random, batch * tokens);
+    float[] queries = gaussian(random, batch * dim);
     float[] shares = {0f, 0.1f, 0.5f, 0f, 0.25f};
     float[] bias = gaussian(random, batch * tokens);
     float[] pooledBlock = new float[batch * dim];
@@ -239,9 +231,9 @@ class BatchedSelfAttentionTest {
     float[] pooledTable = new float[batch * dim];
     float[] alphaTable = new float[batch * tokens];
     try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
-      attention.attendAndPool(h, lengths, dots, shares, bias.clone(), 0.7f, batch, tokens, dim,
+      attention.attendAndPool(h, lengths, queries, shares, bias.clone(), 0.7f, batch, tokens, dim,
           pooledBlock, alphaBlock);
-      attention.attendAndPool(table, index, lengths, dots, shares, bias.clone(), 0.7f, batch,
+      attention.attendAndPool(table, index, lengths, queries, shares, bias.clone(), 0.7f, batch,
           tokens, dim, pooledTable, alphaTable);
     }
     assertThat(pooledTable).containsExactly(pooledBlock);
