@@ -55,7 +55,8 @@ public final class BatchedSelfAttention implements AutoCloseable {
   private int[] identity = new int[0]; // row index of the block form
 
   /**
-   * Attends and pools one batch.
+   * Attends and pools one batch with explicit queries (the table form below with H as one block
+   * and no sentence shares).
    *
    * @param h token vectors, row-major {@code [batch, tokens, dim]}; padded rows may hold anything
    * @param lengths real tokens per sentence {@code [batch]}, each in 1..tokens
@@ -80,23 +81,6 @@ public final class BatchedSelfAttention implements AutoCloseable {
     if (noShares.length < batch) {
       noShares = new float[batch];
     }
-    attendAndPool(h, lengths, queries, noShares, poolBias, poolScale, batch, tokens, dim, pooled,
-        alpha);
-  }
-
-  /** As the table form below, for H given as one row-major {@code [batch, tokens, dim]} block. */
-  public void attendAndPool(
-      float[] h,
-      int[] lengths,
-      float[] queries,
-      float[] sentenceShares,
-      float[] poolBias,
-      float poolScale,
-      int batch,
-      int tokens,
-      int dim,
-      float[] pooled,
-      float[] alpha) {
     int bt = batch * tokens;
     if (identity.length < bt) {
       identity = new int[bt];
@@ -104,8 +88,8 @@ public final class BatchedSelfAttention implements AutoCloseable {
         identity[i] = i;
       }
     }
-    attendAndPool(h, identity, lengths, queries, sentenceShares, poolBias, poolScale, batch,
-        tokens, dim, pooled, alpha);
+    attendAndPool(h, identity, lengths, queries, noShares, poolBias, poolScale, batch, tokens, dim,
+        pooled, alpha);
   }
 
   /**

@@ -56,14 +56,7 @@ final class CorpusCounts {
    * exact under retries; {@code documents} and {@code rejected} filters pass it by.
    */
   static AnalyzedRecord trailer(WordCounter words) {
-    String[] w = new String[words.size()];
-    long[] n = new long[words.size()];
-    int[] i = {0};
-    words.forEach((word, count) -> {
-      w[i[0]] = word;
-      n[i[0]++] = count;
-    });
-    return new AnalyzedRecord(null, null, new PartitionWords(w, n));
+    return new AnalyzedRecord(null, null, new PartitionWords(words.words(), words.counts()));
   }
 
   /** One partition's pairs: its statistics, rejections and (from its trailer) word counts. */

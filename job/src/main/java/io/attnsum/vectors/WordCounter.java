@@ -50,6 +50,20 @@ public final class WordCounter {
     return index.size();
   }
 
+  /** The distinct words, in first-seen order. */
+  public String[] words() {
+    String[] w = new String[index.size()];
+    for (int id = 0; id < w.length; id++) {
+      w[id] = index.word(id);
+    }
+    return w;
+  }
+
+  /** Their counts, in the same order as {@link #words()}. */
+  public long[] counts() {
+    return Arrays.copyOf(counts, index.size());
+  }
+
   /** Calls {@code action} once per distinct word with its count, in first-seen order. */
   public void forEach(ObjLongConsumer<String> action) {
     for (int id = 0; id < index.size(); id++) {

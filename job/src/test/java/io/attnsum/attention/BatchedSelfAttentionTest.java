@@ -143,8 +143,8 @@ class BatchedSelfAttentionTest {
     float[] pooled = new float[batch * dim];
     float[] alpha = new float[batch * tokens];
     try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
-      attention.attendAndPool(h, lengths, c, shares, bias.clone(), 0.7f, batch, tokens, dim,
-          pooled, alpha);
+      attention.attendAndPool(h, identity(batch * tokens), lengths, c, shares, bias.clone(), 0.7f,
+          batch, tokens, dim, pooled, alpha);
     }
     for (int b = 0; b < batch; b++) {
       float[] qb = new float[dim];
@@ -231,8 +231,8 @@ class BatchedSelfAttentionTest {
     float[] pooledTable = new float[batch * dim];
     float[] alphaTable = new float[batch * tokens];
     try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
-      attention.attendAndPool(h, lengths, queries, shares, bias.clone(), 0.7f, batch, tokens, dim,
-          pooledBlock, alphaBlock);
+      attention.attendAndPool(h, identity(batch * tokens), lengths, queries, shares, bias.clone(),
+          0.7f, batch, tokens, dim, pooledBlock, alphaBlock);
       attention.attendAndPool(table, index, lengths, queries, shares, bias.clone(), 0.7f, batch,
           tokens, dim, pooledTable, alphaTable);
     }
@@ -306,6 +306,15 @@ class BatchedSelfAttentionTest {
         }
       }
     }
+  }
+
+  /** Row index 0, 1, 2, ...: H given as one row-major block. */
+  private static int[] identity(int n) {
+    int[] index = new int[n];
+    for (int i = 0; i < n; i++) {
+      index[i] = i;
+    }
+    return index;
   }
 
   private static float[] gaussian(Random random, int n) {

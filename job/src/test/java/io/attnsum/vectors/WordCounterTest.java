@@ -41,6 +41,15 @@ class WordCounterTest {
       assertThat(emitted.put(p._1(), p._2())).as("emitted once: " + p._1()).isNull();
     }
     assertThat(emitted).isEqualTo(reference);
+    // the array form lists the same pairs in the same (first-seen) order
+    String[] words = counter.words();
+    long[] counts = counter.counts();
+    assertThat(words).hasSize(pairs.size());
+    assertThat(counts).hasSize(pairs.size());
+    for (int i = 0; i < pairs.size(); i++) {
+      assertThat(words[i]).isEqualTo(pairs.get(i)._1());
+      assertThat(counts[i]).isEqualTo(pairs.get(i)._2());
+    }
     for (Map.Entry<String, Long> e : reference.entrySet()) {
       assertThat(counter.count(e.getKey())).isEqualTo(e.getValue());
     }
