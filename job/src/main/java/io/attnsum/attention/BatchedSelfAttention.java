@@ -9,22 +9,21 @@ import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
 import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Scaled dot-product self-attention (Vaswani et al. 2017, "Attention Is All You Need", eq. 1,
  * with Q = K = V = H) followed by query-vector attention pooling, over one padded batch of many
- * sentences at once: the attention matrix A = softmax(H Hᵀ / √d) is computed by single batched
- * ND4J ops, never one op per sentence; pooling, which needs only matrix-vector products with A and
- * H, runs as Java loops over each sentence's real tokens (see {@link #attendAndPool}).
+ * sentences at once: the scores H Hᵀ, the one product that grows with T²·d, are computed by a
+ * single batched ND4J matmul over the whole batch, never one op per sentence; the softmax over
+ * each sentence's real tokens and the pooling, which needs only matrix-vector products with A and
+ * H, run as Java loops over real tokens (see {@link #attendAndPool}).
  *
- * <p>Masking: padded keys get a −1e9 bias before the softmax, so their attention weight is
- * exactly 0 (exp underflows) and padding is invisible to real queries. Padded query rows are
- * never pooled: pooling reads only the first {@code lengths[b]} rows and columns of A, and their
- * α is exactly 0. ND4J's own {@code DotProductAttention} masks keys only, which is why the query
- * side is handled here.
+ * <p>Masking: the softmax of a real query row runs over the sentence's real keys only, so padded
+ * keys have attention weight exactly 0 and padding is invisible to real queries (the same as a
+ * −∞ bias on padded keys, without computing their exponentials). Padded query rows are never
+ * computed or pooled: pooling reads only the first {@code lengths[b]} rows and columns of A, and
+ * their α is exactly 0.
  *
  * <p>All ND4J arrays of a batch live in one thread-local workspace that is reused batch after
  * batch (its size is learnt on the first batch and grows only when a larger batch comes), so the
@@ -32,8 +31,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * instance per thread.
  */
 public final class BatchedSelfAttention implements AutoCloseable {
-  static final float MASKED = -1e9f;
-
   private static final WorkspaceConfiguration WORKSPACE =
       WorkspaceConfiguration.builder()
           .policyAllocation(AllocationPolicy.OVERALLOCATE)
@@ -43,7 +40,6 @@ public final class BatchedSelfAttention implements AutoCloseable {
           .build();
 
   private final String workspaceId = "attnsum-attention-" + System.identityHashCode(this);
-  private float[] keyBias = new float[0];
   private float[] hostA = new float[0];
   private float[] hostG = new float[0];
   private float[] noShares = new float[0];
@@ -126,18 +122,11 @@ public final class BatchedSelfAttention implements AutoCloseable {
       float[] pooled,
       float[] alpha) {
     int bt = batch * tokens;
-    if (keyBias.length < bt) {
-      keyBias = new float[bt];
-    }
-    // Key mask: 0 on real tokens, −1e9 on padding (the query part's row included).
     for (int b = 0; b < batch; b++) {
       int len = lengths[b];
       if (len < 1 || len > tokens) {
         throw new IllegalArgumentException("length " + len + " outside 1.." + tokens);
       }
-      int row = b * tokens;
-      java.util.Arrays.fill(keyBias, row, row + len, 0f);
-      java.util.Arrays.fill(keyBias, row + len, row + tokens, MASKED);
     }
     int btt = bt * tokens;
     if (hostA.length < btt) {
@@ -147,26 +136,24 @@ public final class BatchedSelfAttention implements AutoCloseable {
     try (MemoryWorkspace ws =
         Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
       INDArray hs = gather(table, rowIndex, lengths, queries, batch, tokens, dim); // [B, T, d]
-      INDArray keys = upload(keyBias, batch, 1, tokens); // [B, 1, T], broadcast over queries
-
       INDArray scores = Nd4j.matmul(hs, hs, false, true, false); // [B, T, T] = H Hᵀ
-      scores.data().asNioFloat().get(hostG, 0, btt); // unscaled: H q is read from it
-      scores.muli(1.0 / Math.sqrt(dim));
-      Nd4j.exec(new AddOp(new INDArray[] {scores, keys}, new INDArray[] {scores}));
-      Nd4j.exec(new SoftMax(scores, scores, 2)); // over keys: A
-
-      // Pooling without forming A·H ([T, d] per sentence, the costliest product after H·Hᵀ):
-      // logits = (A H) q = A (H q) and pooled = αᵀ (A H) = (Aᵀ α)ᵀ H, the same quantities by
-      // associativity in O(T·d + T²) per sentence instead of O(T²·d). These are matrix-vector
-      // products, which ND4J would hand to BLAS one sentence at a time (OpenBLAS then spends its
-      // time packing operands, not multiplying), so they run as Java loops over real tokens only.
-      scores.data().asNioFloat().get(hostA, 0, btt);
+      scores.data().asNioFloat().get(hostG, 0, btt); // unscaled: H q is read from it too
     }
     if (hq.length < tokens) {
       hq = new float[tokens];
       w = new float[tokens];
     }
+    float scale = (float) (1.0 / Math.sqrt(dim));
     for (int b = 0; b < batch; b++) {
+      // A = softmax(H Hᵀ / √d) over the real keys of the real query rows. In Java rather than
+      // as ND4J ops over the padded [B, T, T] block: only len² of the T² entries need an
+      // exponential, and three ops over the whole block (scale, mask, softmax) cost more.
+      softmaxRows(hostG, hostA, b * tokens * tokens, lengths[b], tokens, scale);
+      // Pooling without forming A·H ([T, d] per sentence, the costliest product after H·Hᵀ):
+      // logits = (A H) q = A (H q) and pooled = αᵀ (A H) = (Aᵀ α)ᵀ H, the same quantities by
+      // associativity in O(T·d + T²) per sentence instead of O(T²·d). These are matrix-vector
+      // products, which ND4J would hand to BLAS one sentence at a time (OpenBLAS then spends
+      // its time packing operands, not multiplying), so they run as Java loops over real tokens.
       poolOne(table, rowIndex, hostA, b, lengths[b], tokens, dim, queries, sentenceShares[b],
           poolBias, poolScale, pooled, alpha);
     }
@@ -233,6 +220,65 @@ public final class BatchedSelfAttention implements AutoCloseable {
       sumScratch = new float[dim];
     }
     weightedRowSum(table, rowIndex, row0, len, dim, w, pooled, b * dim, rowScratch, sumScratch);
+  }
+
+  /**
+   * Rows 0..len−1 of one sentence's A from its raw scores: {@code a[r, j] = softmax_j(scale ·
+   * g[r, j])} over j = 0..len−1, in float, each row in order (the result does not depend on the
+   * batch). Rows are {@code tokens} apart from {@code a0}; other entries are left as they are.
+   */
+  static void softmaxRows(float[] g, float[] a, int a0, int len, int tokens, float scale) {
+    for (int r = 0; r < len; r++) {
+      int row = a0 + r * tokens;
+      float max = g[row];
+      for (int j = 1; j < len; j++) {
+        max = Math.max(max, g[row + j]);
+      }
+      float sum = 0;
+      for (int j = 0; j < len; j++) {
+        // (g − max) · scale ≤ 0, and exactly 0 for the largest score
+        float e = expNonPositive((g[row + j] - max) * scale);
+        a[row + j] = e;
+        sum += e;
+      }
+      float inverse = 1f / sum; // sum ≥ 1: the largest score contributes e^0
+      for (int j = 0; j < len; j++) {
+        a[row + j] *= inverse;
+      }
+    }
+  }
+
+  private static final float LOG2_E = 1.4426950408889634f;
+  /** ln 2 split so that k · LN2_HIGH is exact for |k| < 2^11 (Cody and Waite's reduction). */
+  private static final float LN2_HIGH = 0.693145751953125f;
+  private static final float LN2_LOW = 1.4286068203094172e-6f;
+  /** 1.5 · 2^23: adding it rounds a float of magnitude < 2^22 to an integer. */
+  private static final float ROUNDER = 12582912f;
+
+  /**
+   * e^x for x ≤ 0 in float, within 2 ulp of the correctly rounded value (checked against {@link
+   * Math#exp} over the whole range in the tests); 0 below −87.3, where e^x is below float's
+   * normal range and a softmax term that small cannot change a sum that includes 1. Pure float
+   * arithmetic, so the same bits on every JVM; about 4× cheaper than {@link Math#exp}.
+   *
+   * <p>x = k ln 2 + r with k = round(x / ln 2) and |r| ≤ ln 2 / 2, e^r by its Taylor series to
+   * r⁷ (truncation below 6e-9 relative), then 2^k put into the exponent field.
+   */
+  static float expNonPositive(float x) {
+    if (x < -87.3f) {
+      return 0f;
+    }
+    float kf = (x * LOG2_E + ROUNDER) - ROUNDER;
+    float r = (x - kf * LN2_HIGH) - kf * LN2_LOW;
+    float p = 1f / 5040;
+    p = p * r + 1f / 720;
+    p = p * r + 1f / 120;
+    p = p * r + 1f / 24;
+    p = p * r + 1f / 6;
+    p = p * r + 0.5f;
+    p = p * r + 1f;
+    p = p * r + 1f;
+    return p * Float.intBitsToFloat(((int) kf + 127) << 23);
   }
 
   /**
@@ -340,14 +386,6 @@ public final class BatchedSelfAttention implements AutoCloseable {
         buffer.put((row0 + len + 1) * dim, zeros, 0, (tokens - len - 1) * dim);
       }
     }
-    return a;
-  }
-
-  /** Copies the first {@code shape} product floats of {@code host} into a workspace array. */
-  private static INDArray upload(float[] host, long... shape) {
-    INDArray a = Nd4j.createUninitialized(DataType.FLOAT, shape);
-    long n = a.length();
-    a.data().asNioFloat().put(host, 0, (int) n);
     return a;
   }
 

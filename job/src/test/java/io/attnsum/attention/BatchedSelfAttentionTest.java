@@ -308,6 +308,73 @@ class BatchedSelfAttentionTest {
     }
   }
 
+  /**
+   * The float exponential against {@link Math#exp} rounded to float: within 2 ulp over every
+   * 97th float from 0 down to the cut-off (about 10 million arguments, the subnormal results near
+   * the cut-off included), exactly 1 at 0, 0 below the cut-off.
+   */
+  @Test
+  void expNonPositiveIsWithinTwoUlpOfMathExp() {
+    assertThat(BatchedSelfAttention.expNonPositive(0f)).isEqualTo(1f);
+    assertThat(BatchedSelfAttention.expNonPositive(-0f)).isEqualTo(1f);
+    assertThat(BatchedSelfAttention.expNonPositive(-87.4f)).isEqualTo(0f);
+    assertThat(BatchedSelfAttention.expNonPositive(Float.NEGATIVE_INFINITY)).isEqualTo(0f);
+    int checked = 0;
+    double worst = 0;
+    for (int bits = Float.floatToIntBits(-Float.MIN_VALUE); ; bits += 97) {
+      float x = Float.intBitsToFloat(bits);
+      if (x < -87.3f) {
+        break;
+      }
+      float expected = (float) Math.exp(x);
+      float actual = BatchedSelfAttention.expNonPositive(x);
+      double ulps = Math.abs(actual - expected) / Math.ulp(expected);
+      worst = Math.max(worst, ulps);
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(10_000_000);
+    assertThat(worst).isLessThanOrEqualTo(2.0);
+  }
+
+  /**
+   * Softmax of the real block of padded score rows against float64, with the entries outside
+   * the real block (padded keys and padded query rows) left untouched.
+   */
+  @Test
+  void softmaxRowsMatchFloat64OnTheRealBlockOnly() {
+    Random random = new Random(17);
+    int tokens = 24;
+    float scale = (float) (1 / Math.sqrt(300));
+    for (int len : new int[] {1, 2, 17, 24}) {
+      float[] g = new float[5 + tokens * tokens];
+      for (int i = 0; i < g.length; i++) {
+        g[i] = (float) (random.nextGaussian() * 60); // raw dot products of d = 300 vectors
+      }
+      float[] a = new float[g.length];
+      java.util.Arrays.fill(a, 7f);
+      BatchedSelfAttention.softmaxRows(g, a, 5, len, tokens, scale);
+      for (int r = 0; r < tokens; r++) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < len; j++) {
+          max = Math.max(max, (double) g[5 + r * tokens + j] * scale);
+        }
+        double sum = 0;
+        for (int j = 0; j < len; j++) {
+          sum += Math.exp((double) g[5 + r * tokens + j] * scale - max);
+        }
+        for (int j = 0; j < tokens; j++) {
+          float actual = a[5 + r * tokens + j];
+          if (r < len && j < len) {
+            double expected = Math.exp((double) g[5 + r * tokens + j] * scale - max) / sum;
+            assertThat((double) actual).isCloseTo(expected, within(1e-6));
+          } else {
+            assertThat(actual).isEqualTo(7f);
+          }
+        }
+      }
+    }
+  }
+
   /** Row index 0, 1, 2, ...: H given as one row-major block. */
   private static int[] identity(int n) {
     int[] index = new int[n];
