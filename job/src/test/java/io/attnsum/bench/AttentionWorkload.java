@@ -4,14 +4,14 @@ import java.util.Random;
 
 /**
  * One padded attention batch as {@link io.attnsum.attention.AttentionPooler} builds it: {@code
- * batch} sentence windows of one length bucket (real lengths uniform in {@code tokens-7 ..
- * tokens}, since the pooler pads to multiples of 8), Gaussian token vectors (the scale of
+ * batch} sentence windows of one length bucket (real lengths uniform in {@code tokens-3 ..
+ * tokens}, since the pooler pads to multiples of 4), Gaussian token vectors (the scale of
  * normalised pretrained vectors), a pooling query and a log-prior bias per token. Deterministic
  * for a given shape, so every variant and every run measures the same numbers.
  */
 public final class AttentionWorkload {
   /** Padding granularity of the pooler's length buckets. */
-  static final int BUCKET = 8;
+  static final int BUCKET = 4; // AttentionPooler.LENGTH_BUCKET
 
   final int batch;
   final int tokens;
