@@ -31,7 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * instance per thread.
  */
 public final class BatchedSelfAttention implements AutoCloseable {
-  private static final WorkspaceConfiguration WORKSPACE =
+  static final WorkspaceConfiguration WORKSPACE =
       WorkspaceConfiguration.builder()
           .policyAllocation(AllocationPolicy.OVERALLOCATE)
           .overallocationLimit(0.2)
@@ -45,6 +45,7 @@ public final class BatchedSelfAttention implements AutoCloseable {
   private float[] noShares = new float[0];
   private float[] hq = new float[0];
   private float[] w = new float[0];
+  private int[] bases = new int[0]; // row starts for rowDots
   private float[] rowScratch = new float[0];
   private float[] sumScratch = new float[0];
   private float[] zeros = new float[0]; // the padded rows' source
@@ -142,6 +143,7 @@ public final class BatchedSelfAttention implements AutoCloseable {
     if (hq.length < tokens) {
       hq = new float[tokens];
       w = new float[tokens];
+      bases = new int[tokens];
     }
     float scale = (float) (1.0 / Math.sqrt(dim));
     for (int b = 0; b < batch; b++) {
@@ -170,8 +172,9 @@ public final class BatchedSelfAttention implements AutoCloseable {
     // sentence fills its rows), plus share · row sums of H Hᵀ over the real tokens
     if (len == tokens) {
       for (int t = 0; t < len; t++) {
-        rowDots(table, rowIndex[row0 + t] * dim, 1, dim, dim, queries, b * dim, hq, t);
+        bases[t] = rowIndex[row0 + t] * dim;
       }
+      rowDots(table, bases, len, dim, queries, b * dim, hq, 0);
     } else {
       for (int t = 0; t < len; t++) {
         hq[t] = hostG[a0 + t * tokens + len];
@@ -188,7 +191,10 @@ public final class BatchedSelfAttention implements AutoCloseable {
       }
     }
     // logits_t = A_t · (H q) · scale + bias_t, then α = softmax over the real tokens
-    rowDots(a, a0, len, len, tokens, hq, 0, w); // A (H q)  [len], w as scratch
+    for (int t = 0; t < len; t++) {
+      bases[t] = a0 + t * tokens;
+    }
+    rowDots(a, bases, len, len, hq, 0, w, 0); // A (H q)  [len], w as scratch
     double max = Double.NEGATIVE_INFINITY;
     for (int t = 0; t < len; t++) {
       float logit = w[t] * poolScale + poolBias[row0 + t];
@@ -321,42 +327,42 @@ public final class BatchedSelfAttention implements AutoCloseable {
   }
 
   /**
-   * {@code out[t] = Σ_k m[t, k] · q[k]} for rows 0..rows−1 of a row-major block at {@code m0}
-   * whose rows are {@code stride} apart and {@code cols} long: one sequential fused chain per row
-   * (deterministic, whatever the batch), eight rows at a time so that eight independent chains
-   * hide the FMA latency.
+   * {@code out[o0 + t] = Σ_k m[base[t] + k] · q[q0 + k]} over k = 0..cols−1, for rows t =
+   * 0..rows−1 starting wherever {@code base} says (rows of a strided block, or table rows by
+   * index): one sequential fused chain per row (deterministic, whatever the batch), eight rows at
+   * a time so that eight independent chains hide the FMA latency.
    */
   static void rowDots(
-      float[] m, int m0, int rows, int cols, int stride, float[] q, int q0, float[] out) {
-    rowDots(m, m0, rows, cols, stride, q, q0, out, 0);
-  }
-
-  /** As above, writing {@code out[o0 + t]}. */
-  static void rowDots(
-      float[] m, int m0, int rows, int cols, int stride, float[] q, int q0, float[] out, int o0) {
+      float[] m, int[] base, int rows, int cols, float[] q, int q0, float[] out, int o0) {
     int t = 0;
     for (; t + 8 <= rows; t += 8) {
-      int a = m0 + t * stride;
+      int a0 = base[t];
+      int a1 = base[t + 1];
+      int a2 = base[t + 2];
+      int a3 = base[t + 3];
+      int a4 = base[t + 4];
+      int a5 = base[t + 5];
+      int a6 = base[t + 6];
+      int a7 = base[t + 7];
       float q0k = q[q0];
-      float v0 = m[a] * q0k;
-      float v1 = m[a + stride] * q0k;
-      float v2 = m[a + 2 * stride] * q0k;
-      float v3 = m[a + 3 * stride] * q0k;
-      float v4 = m[a + 4 * stride] * q0k;
-      float v5 = m[a + 5 * stride] * q0k;
-      float v6 = m[a + 6 * stride] * q0k;
-      float v7 = m[a + 7 * stride] * q0k;
+      float v0 = m[a0] * q0k;
+      float v1 = m[a1] * q0k;
+      float v2 = m[a2] * q0k;
+      float v3 = m[a3] * q0k;
+      float v4 = m[a4] * q0k;
+      float v5 = m[a5] * q0k;
+      float v6 = m[a6] * q0k;
+      float v7 = m[a7] * q0k;
       for (int k = 1; k < cols; k++) {
         float qk = q[q0 + k];
-        int i = a + k;
-        v0 = Math.fma(m[i], qk, v0);
-        v1 = Math.fma(m[i + stride], qk, v1);
-        v2 = Math.fma(m[i + 2 * stride], qk, v2);
-        v3 = Math.fma(m[i + 3 * stride], qk, v3);
-        v4 = Math.fma(m[i + 4 * stride], qk, v4);
-        v5 = Math.fma(m[i + 5 * stride], qk, v5);
-        v6 = Math.fma(m[i + 6 * stride], qk, v6);
-        v7 = Math.fma(m[i + 7 * stride], qk, v7);
+        v0 = Math.fma(m[a0 + k], qk, v0);
+        v1 = Math.fma(m[a1 + k], qk, v1);
+        v2 = Math.fma(m[a2 + k], qk, v2);
+        v3 = Math.fma(m[a3 + k], qk, v3);
+        v4 = Math.fma(m[a4 + k], qk, v4);
+        v5 = Math.fma(m[a5 + k], qk, v5);
+        v6 = Math.fma(m[a6 + k], qk, v6);
+        v7 = Math.fma(m[a7 + k], qk, v7);
       }
       out[o0 + t] = v0;
       out[o0 + t + 1] = v1;
@@ -368,7 +374,7 @@ public final class BatchedSelfAttention implements AutoCloseable {
       out[o0 + t + 7] = v7;
     }
     for (; t < rows; t++) {
-      int a = m0 + t * stride;
+      int a = base[t];
       float v = m[a] * q[q0];
       for (int k = 1; k < cols; k++) {
         v = Math.fma(m[a + k], q[q0 + k], v);

@@ -2,6 +2,7 @@ package io.attnsum.rank;
 
 import io.attnsum.attention.AttentionPooler;
 import io.attnsum.attention.AttentionSettings;
+import io.attnsum.attention.BatchedGram;
 import io.attnsum.attention.PooledSentences;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.Sentence;
@@ -11,8 +12,10 @@ import java.util.List;
 
 /**
  * The attention and rank stages for a chunk of documents: attention-pooled sentence vectors
- * (batched over the whole chunk, see {@link AttentionPooler}), centrality scores per document
- * ({@link CentralityRanker}) and the summary selection ({@link SummarySelector}).
+ * (batched over the whole chunk, see {@link AttentionPooler}), the sentence graphs' dot products
+ * (one batched float64 product per body size for the whole chunk, see {@link BatchedGram}),
+ * centrality scores per document ({@link CentralityRanker}) and the summary selection ({@link
+ * SummarySelector}).
  *
  * <p>Deterministic, and a document's result does not depend on the other documents of its chunk
  * (bit for bit; see {@link AttentionPooler} for why batching preserves that). Edge cases: a
@@ -43,15 +46,47 @@ public final class DocumentSummarizer {
   /** One summary per document, same order. */
   public List<DocumentSummary> summarize(List<AnalyzedDocument> docs) {
     List<PooledSentences> pooled = pooler.pool(docs);
+    Body[] bodies = new Body[docs.size()];
+    float[][] vectors = new float[docs.size()][];
+    int[] rows = new int[docs.size()];
+    for (int d = 0; d < docs.size(); d++) {
+      bodies[d] = body(docs.get(d), pooled.get(d));
+      vectors[d] = bodies[d].vectors;
+      rows[d] = bodies[d].sentences.size();
+    }
+    double[][] grams = grams(vectors, rows, pooled.isEmpty() ? 0 : pooled.get(0).dim());
     List<DocumentSummary> out = new ArrayList<>(docs.size());
     for (int d = 0; d < docs.size(); d++) {
-      out.add(summarize(docs.get(d), pooled.get(d)));
+      out.add(rank(bodies[d], grams[d]));
     }
     return out;
   }
 
   /** One document from its pooled vectors (package-private: the tuning harness reuses pooling). */
   DocumentSummary summarize(AnalyzedDocument doc, PooledSentences p) {
+    Body body = body(doc, p);
+    int m = body.sentences.size();
+    return rank(body, grams(new float[][] {body.vectors}, new int[] {m}, p.dim())[0]);
+  }
+
+  /** The sentence vectors' Gram matrices of the whole chunk, one batched product per size. */
+  private static double[][] grams(float[][] vectors, int[] rows, int dim) {
+    try (BatchedGram gram = new BatchedGram()) {
+      return gram.grams(vectors, rows, dim);
+    }
+  }
+
+  /** A document's body: its sentences less headings, with their pooled vectors. */
+  private record Body(
+      AnalyzedDocument doc,
+      PooledSentences pooled,
+      boolean[] heading,
+      int[] indices,
+      List<Sentence> sentences,
+      float[] vectors,
+      int[][] tokenRows) {}
+
+  private Body body(AnalyzedDocument doc, PooledSentences p) {
     List<Sentence> sentences = doc.sentences();
     int n = sentences.size();
     boolean[] heading = settings.skipHeadings() ? Headings.of(doc) : new boolean[n];
@@ -66,10 +101,20 @@ public final class DocumentSummarizer {
       bodyRows[b] = p.tokenRows()[body[b]];
       System.arraycopy(p.vectors(), body[b] * p.dim(), bodyVectors, b * p.dim(), p.dim());
     }
+    return new Body(doc, p, heading, body, bodySentences, bodyVectors, bodyRows);
+  }
+
+  /** Graph, centrality scores and selection of one document's body, from its Gram matrix. */
+  private DocumentSummary rank(Body doc, double[] gram) {
+    PooledSentences p = doc.pooled;
+    int n = doc.doc.sentences().size();
+    boolean[] heading = doc.heading;
+    int[] body = doc.indices;
+    List<Sentence> bodySentences = doc.sentences;
     int m = body.length;
-    SentenceGraph graph = SentenceGraph.of(bodyVectors, m, p.dim());
+    SentenceGraph graph = SentenceGraph.fromGram(gram, m);
     if (lexicalWeight > 0) {
-      graph = graph.blend(lexical.cosine(bodySentences, bodyRows), lexicalWeight);
+      graph = graph.blend(lexical.cosine(bodySentences, doc.tokenRows), lexicalWeight);
     }
     int[] lengths = new int[m];
     long tokens = 0;
@@ -131,7 +176,7 @@ public final class DocumentSummarizer {
               p.knownTokens()[i],
               p.tokenWeights() == null ? null : p.tokenWeights()[i]));
     }
-    return new DocumentSummary(doc, scored, selected);
+    return new DocumentSummary(doc.doc, scored, selected);
   }
 
   /** Indices of the sentences that are not headings; all of them when every one is a heading. */

@@ -1,8 +1,9 @@
 package io.attnsum.rank;
 
 /**
- * Cosine similarities between the sentence vectors of one document, in float64: {@code [n, n]}
- * row-major. A zero vector (a sentence without known tokens) has similarity 0 to everything,
+ * Cosine similarities between the sentence vectors of one document: {@code [n, n]} row-major
+ * float64, from the vectors ({@link #of}, dot products in float64) or from their Gram matrix
+ * ({@link #fromGram}, what the job uses: one batched product for a chunk of documents). A zero vector (a sentence without known tokens) has similarity 0 to everything,
  * itself included.
  */
 public final class SentenceGraph {
@@ -61,6 +62,27 @@ public final class SentenceGraph {
           dot += (double) vectors[ba + j] * vectors[bb + j];
         }
         set(cos, n, a, b, dot, norms);
+      }
+    }
+    return new SentenceGraph(n, cos);
+  }
+
+  /**
+   * The graph of vectors whose Gram matrix is given (e.g. from {@link
+   * io.attnsum.attention.BatchedGram}): cos(a, b) = G[a, b] / √(G[a, a] · G[b, b]) in float64,
+   * from the upper triangle, so the graph is symmetric whatever the product's rounding.
+   *
+   * @param gram row-major {@code [n, n]}
+   */
+  public static SentenceGraph fromGram(double[] gram, int n) {
+    double[] norms = new double[n];
+    for (int i = 0; i < n; i++) {
+      norms[i] = Math.sqrt(Math.max(0, gram[i * n + i]));
+    }
+    double[] cos = new double[n * n];
+    for (int a = 0; a < n; a++) {
+      for (int b = a; b < n; b++) {
+        set(cos, n, a, b, gram[a * n + b], norms);
       }
     }
     return new SentenceGraph(n, cos);

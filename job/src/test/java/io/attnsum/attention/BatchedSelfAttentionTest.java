@@ -284,7 +284,9 @@ class BatchedSelfAttentionTest {
 
   /**
    * The eight-chain row dot products against float64 sums, for row counts around the unroll, on
-   * contiguous rows (H q) and on rows shorter than their stride (A's real columns in a padded row).
+   * rows shorter than their stride (A's real columns in a padded row) and on table rows in any
+   * order (H q of a window that fills its padded rows); each is also exactly the float of one
+   * sequential fused chain, so the result does not depend on which rows share a pass.
    */
   @Test
   void rowDotsMatchFloat64() {
@@ -295,18 +297,31 @@ class BatchedSelfAttentionTest {
       for (int rows : new int[] {1, 7, 8, 9, 24, 61}) {
         float[] m = gaussian(random, 3 + rows * stride);
         float[] q = gaussian(random, 5 + cols);
-        float[] out = new float[rows];
-        BatchedSelfAttention.rowDots(m, 3, rows, cols, stride, q, 5, out);
+        int[] strided = new int[rows];
+        int[] shuffled = new int[rows];
         for (int t = 0; t < rows; t++) {
-          double expected = 0;
-          for (int k = 0; k < cols; k++) {
-            expected += (double) m[3 + t * stride + k] * q[5 + k];
+          strided[t] = 3 + t * stride;
+          shuffled[t] = 3 + random.nextInt(rows) * stride;
+        }
+        for (int[] base : new int[][] {strided, shuffled}) {
+          float[] out = new float[2 + rows];
+          BatchedSelfAttention.rowDots(m, base, rows, cols, q, 5, out, 2);
+          for (int t = 0; t < rows; t++) {
+            double expected = 0;
+            float chain = m[base[t]] * q[5];
+            for (int k = 0; k < cols; k++) {
+              expected += (double) m[base[t] + k] * q[5 + k];
+              chain = k == 0 ? chain : Math.fma(m[base[t] + k], q[5 + k], chain);
+            }
+            assertThat(out[2 + t]).isEqualTo(chain);
+            assertThat((double) out[2 + t])
+                .isCloseTo(expected, within(1e-4 * (1 + Math.abs(expected))));
           }
-          assertThat((double) out[t]).isCloseTo(expected, within(1e-4 * (1 + Math.abs(expected))));
         }
       }
     }
   }
+
 
   /**
    * The float exponential against {@link Math#exp} rounded to float: within 1 ulp over every
