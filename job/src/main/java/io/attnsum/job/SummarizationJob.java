@@ -33,6 +33,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -108,11 +109,14 @@ public final class SummarizationJob {
     JavaRDD<AnalyzedDocument> documents = analyzed.filter(r -> r.document() != null).map(AnalyzedRecord::document);
     JavaRDD<RejectedRecord> rejected = analyzed.filter(r -> r.rejected() != null).map(AnalyzedRecord::rejected);
     // The one pass that analyses (and caches) the corpus also counts it, vocabulary included
-    // when the vectors stage will need it.
+    // when the vectors stage will need it. A partition's pairs have distinct keys already
+    // (CorpusCounts sums per partition), so the shuffle skips Spark's map-side combine, which
+    // only hashed every key once more.
     JavaPairRDD<String, Long> counts =
         analyzed
             .mapPartitionsToPair(CorpusCounts::count)
-            .reduceByKey(Long::sum)
+            .combineByKey(c -> c, Long::sum, Long::sum,
+                new HashPartitioner(analyzed.getNumPartitions()), false, null)
             .persist(StorageLevel.MEMORY_AND_DISK());
     // Bounded by the number of statistics and reasons, so collecting is safe.
     Map<String, Long> statistics = counts.filter(c -> CorpusCounts.isStatistic(c._1())).collectAsMap();
