@@ -18,8 +18,14 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class BatchedGram implements AutoCloseable {
   static final int ROW_BUCKET = 4;
-  /** Blocks per matmul: bounds the workspace (128 blocks of 200 × 300 floats is 31 MB). */
+  /** Blocks per matmul at most. */
   static final int MAX_BATCH = 128;
+  /**
+   * Elements of the largest array of a batch ({@code [b, padded, max(padded, dim)]}) at most, so
+   * that the workspace stays near 100 MB however long the documents (text.max-sentences has no
+   * upper bound): 128 blocks of 28 sentences at d = 300, 69 of 200, one of 2,000.
+   */
+  static final long MAX_BATCH_ELEMENTS = 1L << 22;
 
   private final String workspaceId = "attnsum-gram-" + System.identityHashCode(this);
   private double[] host = new double[0];
@@ -42,8 +48,9 @@ public final class BatchedGram implements AutoCloseable {
     int s = 0;
     while (s < count) {
       int padded = (int) (keyed[s] >>> 32);
+      int most = blocksPerBatch(padded, dim);
       int e = s;
-      while (e < count && e - s < MAX_BATCH && (int) (keyed[e] >>> 32) == padded) {
+      while (e < count && e - s < most && (int) (keyed[e] >>> 32) == padded) {
         e++;
       }
       if (padded == 0) {
@@ -93,6 +100,12 @@ public final class BatchedGram implements AutoCloseable {
       }
       out[i] = gram;
     }
+  }
+
+  /** How many blocks of {@code padded} rows one matmul takes (at least one). */
+  static int blocksPerBatch(int padded, int dim) {
+    long perBlock = (long) Math.max(1, padded) * Math.max(padded, dim);
+    return (int) Math.max(1, Math.min(MAX_BATCH, MAX_BATCH_ELEMENTS / perBlock));
   }
 
   static int padded(int rows) {

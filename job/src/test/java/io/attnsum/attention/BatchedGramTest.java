@@ -52,4 +52,18 @@ class BatchedGramTest {
       }
     }
   }
+
+  /** Long documents get fewer blocks a matmul, never none, and never more than the budget. */
+  @Test
+  void batchesShrinkWithBlockSize() {
+    assertThat(BatchedGram.blocksPerBatch(28, 300)).isEqualTo(BatchedGram.MAX_BATCH);
+    assertThat(BatchedGram.blocksPerBatch(200, 300)).isEqualTo(69);
+    assertThat(BatchedGram.blocksPerBatch(2000, 300)).isEqualTo(1);
+    assertThat(BatchedGram.blocksPerBatch(20000, 300)).isEqualTo(1);
+    for (int padded : new int[] {4, 100, 400, 1000}) {
+      long most = BatchedGram.blocksPerBatch(padded, 300);
+      assertThat(most * padded * Math.max(padded, 300))
+          .isLessThanOrEqualTo(BatchedGram.MAX_BATCH_ELEMENTS);
+    }
+  }
 }
