@@ -94,7 +94,8 @@ public final class BatchedSelfAttention implements AutoCloseable {
    * h_u (a given part, e.g. a document centroid, plus a share s_b of the sentence's own vectors),
    * applied as H q without forming it: H (Σ_u h_u) is the row sums of H Hᵀ, and H queries[b]
    * comes out of the same product, because queries[b] is placed in the sentence's first padded
-   * row (masked as a key, never pooled as a query), where H Hᵀ's column for it is H queries[b].
+   * row (outside the softmax's keys, never pooled as a query), where H Hᵀ's column for it is H
+   * queries[b].
    * A sentence without a padded row (lengths[b] = tokens) gets H queries[b] from row dot
    * products.
    *
@@ -402,8 +403,8 @@ public final class BatchedSelfAttention implements AutoCloseable {
       }
       if (len < tokens) {
         buffer.put((row0 + len) * dim, queries, b * dim, dim);
-        // The other padded rows must be finite (their products with real rows are masked, not
-        // skipped).
+        // The other padded rows must be finite: the matmul multiplies them all the same (their
+        // products are never read, but leftover memory could hold NaNs or slow subnormals).
         buffer.put((row0 + len + 1) * dim, zeros, 0, (tokens - len - 1) * dim);
       }
     }
