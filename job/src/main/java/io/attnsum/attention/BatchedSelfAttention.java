@@ -95,9 +95,8 @@ public final class BatchedSelfAttention implements AutoCloseable {
    * applied as H q without forming it: H (Σ_u h_u) is the row sums of H Hᵀ, and H queries[b]
    * comes out of the same product, because queries[b] is placed in the sentence's first padded
    * row (outside the softmax's keys, never pooled as a query), where H Hᵀ's column for it is H
-   * queries[b].
-   * A sentence without a padded row (lengths[b] = tokens) gets H queries[b] from row dot
-   * products.
+   * queries[b]. A sentence without a padded row (lengths[b] = tokens) gets H queries[b] from row
+   * dot products.
    *
    * <p>H is given as rows of a table (e.g. the word vectors themselves), so the caller does not
    * copy the vectors into a batch block: they go once from the table into the ND4J buffer, and

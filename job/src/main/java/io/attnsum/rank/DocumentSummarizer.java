@@ -33,6 +33,7 @@ public final class DocumentSummarizer {
   private final LexicalSimilarity lexical;
   private final double lexicalWeight;
   private final RankSettings settings;
+  private final int dim;
 
   public DocumentSummarizer(AttentionSettings attention, RankSettings rank, VectorPack pack) {
     this.pooler = new AttentionPooler(attention, pack);
@@ -41,6 +42,7 @@ public final class DocumentSummarizer {
     this.lexical = new LexicalSimilarity(pack, rank.lexicalSifA(), rank.lexicalHan());
     this.lexicalWeight = rank.lexicalWeight();
     this.settings = rank;
+    this.dim = pack.dim();
   }
 
   /** One summary per document, same order. */
@@ -54,7 +56,7 @@ public final class DocumentSummarizer {
       vectors[d] = bodies[d].vectors;
       rows[d] = bodies[d].sentences.size();
     }
-    double[][] grams = grams(vectors, rows, pooled.isEmpty() ? 0 : pooled.get(0).dim());
+    double[][] grams = grams(vectors, rows);
     List<DocumentSummary> out = new ArrayList<>(docs.size());
     for (int d = 0; d < docs.size(); d++) {
       out.add(rank(bodies[d], grams[d]));
@@ -65,12 +67,11 @@ public final class DocumentSummarizer {
   /** One document from its pooled vectors (package-private: the tuning harness reuses pooling). */
   DocumentSummary summarize(AnalyzedDocument doc, PooledSentences p) {
     Body body = body(doc, p);
-    int m = body.sentences.size();
-    return rank(body, grams(new float[][] {body.vectors}, new int[] {m}, p.dim())[0]);
+    return rank(body, grams(new float[][] {body.vectors}, new int[] {body.sentences.size()})[0]);
   }
 
   /** The sentence vectors' Gram matrices of the whole chunk, one batched product per size. */
-  private static double[][] grams(float[][] vectors, int[] rows, int dim) {
+  private double[][] grams(float[][] vectors, int[] rows) {
     try (BatchedGram gram = new BatchedGram()) {
       return gram.grams(vectors, rows, dim);
     }
@@ -105,16 +106,16 @@ public final class DocumentSummarizer {
   }
 
   /** Graph, centrality scores and selection of one document's body, from its Gram matrix. */
-  private DocumentSummary rank(Body doc, double[] gram) {
-    PooledSentences p = doc.pooled;
-    int n = doc.doc.sentences().size();
-    boolean[] heading = doc.heading;
-    int[] body = doc.indices;
-    List<Sentence> bodySentences = doc.sentences;
+  private DocumentSummary rank(Body part, double[] gram) {
+    PooledSentences p = part.pooled;
+    int n = part.doc.sentences().size();
+    boolean[] heading = part.heading;
+    int[] body = part.indices;
+    List<Sentence> bodySentences = part.sentences;
     int m = body.length;
     SentenceGraph graph = SentenceGraph.fromGram(gram, m);
     if (lexicalWeight > 0) {
-      graph = graph.blend(lexical.cosine(bodySentences, doc.tokenRows), lexicalWeight);
+      graph = graph.blend(lexical.cosine(bodySentences, part.tokenRows), lexicalWeight);
     }
     int[] lengths = new int[m];
     long tokens = 0;
@@ -176,7 +177,7 @@ public final class DocumentSummarizer {
               p.knownTokens()[i],
               p.tokenWeights() == null ? null : p.tokenWeights()[i]));
     }
-    return new DocumentSummary(doc.doc, scored, selected);
+    return new DocumentSummary(part.doc, scored, selected);
   }
 
   /** Indices of the sentences that are not headings; all of them when every one is a heading. */

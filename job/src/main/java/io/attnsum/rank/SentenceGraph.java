@@ -2,9 +2,10 @@ package io.attnsum.rank;
 
 /**
  * Cosine similarities between the sentence vectors of one document: {@code [n, n]} row-major
- * float64, from the vectors ({@link #of}, dot products in float64) or from their Gram matrix
- * ({@link #fromGram}, what the job uses: one batched product for a chunk of documents). A zero vector (a sentence without known tokens) has similarity 0 to everything,
- * itself included.
+ * float64, from the vectors ({@link #of}, dot products in float64; the tests' and the tuning
+ * harness's reference) or from their Gram matrix ({@link #fromGram}, what the job uses: one
+ * batched product for a chunk of documents). A zero vector (a sentence without known tokens) has
+ * similarity 0 to everything, itself included.
  */
 public final class SentenceGraph {
   private final int n;
