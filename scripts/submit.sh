@@ -31,11 +31,13 @@
 #   ATTNSUM_GPU_DISCOVERY_SCRIPT  with --gpu: the discovery script, at this path on every node
 #                             [scripts/gpu-discovery.sh of this checkout]
 #
-# Sizing ND4J's off-heap memory: attention batches hold about
+# Sizing ND4J's off-heap memory: each task holds two workspaces for its whole partition, the
+# attention's, about
 #   batch-size x max-tokens^2 x 4 bytes (scores) + batch-size x max-tokens x dim x 4 x 3 bytes
-# per task; with 256 sentences, 128 tokens, 300 dims that is ~ 16 MB + 120 MB. Give each task
-# slot ~ 256 MB of maxbytes, plus the vector pack (words x dim x 4 bytes, loaded once per JVM on
-# the heap). The resource manager's overhead must cover maxbytes, or YARN/K8s kill the container.
+# (with 256 sentences, 128 tokens, 300 dims ~ 16 MB + 120 MB), and the sentence graphs' Gram
+# products', at most ~ 100 MB; both over-allocate by 20%. Give each task slot ~ 320 MB of maxbytes,
+# plus the vector pack (words x dim x 4 bytes, loaded once per JVM on the heap). The resource
+# manager's overhead must cover maxbytes, or YARN/K8s kill the container.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

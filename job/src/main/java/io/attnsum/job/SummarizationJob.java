@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.HashPartitioner;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -42,6 +43,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.TaskCompletionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -275,6 +277,13 @@ public final class SummarizationJob {
     BackendReport.logOnce();
     VectorPack pack = VectorPackCache.get(packUri);
     DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack);
+    // Its ND4J workspaces live for the partition and are freed when the task ends, failed or not
+    // (the listener runs on the task's thread, whose workspaces they are), or once the last
+    // document is out.
+    TaskContext task = TaskContext.get();
+    if (task != null) {
+      task.addTaskCompletionListener((TaskCompletionListener) done -> summarizer.close());
+    }
     return new Iterator<>() {
       private Iterator<DocumentSummary> current = java.util.Collections.emptyIterator();
 
@@ -287,7 +296,11 @@ public final class SummarizationJob {
           }
           current = summarizer.summarize(chunk).iterator();
         }
-        return current.hasNext();
+        if (!current.hasNext()) {
+          summarizer.close();
+          return false;
+        }
+        return true;
       }
 
       @Override

@@ -23,10 +23,11 @@ import java.util.List;
  * sentence (or a whole document) without known tokens has a zero vector, so only the position and
  * length priors score it, and {@code knownTokens} = 0 flags it.
  *
- * <p>Not thread-safe (reuses buffers): create one per task thread, e.g. once per {@code
- * mapPartitions} call.
+ * <p>Not thread-safe (reuses buffers and holds ND4J workspaces, which are per thread): create one
+ * per task thread, e.g. once per {@code mapPartitions} call, and {@link #close()} it when the
+ * partition is done.
  */
-public final class DocumentSummarizer {
+public final class DocumentSummarizer implements AutoCloseable {
   private final AttentionPooler pooler;
   private final CentralityRanker ranker;
   private final SummarySelector selector;
@@ -34,6 +35,7 @@ public final class DocumentSummarizer {
   private final double lexicalWeight;
   private final RankSettings settings;
   private final int dim;
+  private BatchedGram gram; // kept, like the pooler's attention, for its workspace
 
   public DocumentSummarizer(AttentionSettings attention, RankSettings rank, VectorPack pack) {
     this.pooler = new AttentionPooler(attention, pack);
@@ -70,11 +72,25 @@ public final class DocumentSummarizer {
     return rank(body, grams(new float[][] {body.vectors}, new int[] {body.sentences.size()})[0]);
   }
 
+  /**
+   * Frees the native workspaces of the attention and the Gram products; call it from the thread
+   * that summarized, when done (the summarizer stays usable and makes new ones).
+   */
+  @Override
+  public void close() {
+    pooler.close();
+    if (gram != null) {
+      gram.close();
+      gram = null;
+    }
+  }
+
   /** The sentence vectors' Gram matrices of the whole chunk, one batched product per size. */
   private double[][] grams(float[][] vectors, int[] rows) {
-    try (BatchedGram gram = new BatchedGram()) {
-      return gram.grams(vectors, rows, dim);
+    if (gram == null) {
+      gram = new BatchedGram();
     }
+    return gram.grams(vectors, rows, dim);
   }
 
   /** A document's body: its sentences less headings, with their pooled vectors. */

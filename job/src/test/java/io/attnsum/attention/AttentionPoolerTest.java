@@ -99,7 +99,7 @@ class AttentionPoolerTest {
     AttentionSettings s =
         new AttentionSettings(batchSize, window, false, prior, 1e-2, 1.0, 0.5, 1.0);
     List<AnalyzedDocument> docs = randomDocs(seed, 5);
-    List<PooledSentences> pooled = new AttentionPooler(s, PACK).pool(docs);
+    List<PooledSentences> pooled = pool(s, docs);
     for (int d = 0; d < docs.size(); d++) {
       double[][] ref = reference(docs.get(d), s, PACK);
       for (int i = 0; i < ref.length; i++) {
@@ -107,6 +107,13 @@ class AttentionPoolerTest {
           assertThat((double) pooled.get(d).vectors()[i * DIM + k]).isCloseTo(ref[i][k], within(2e-5));
         }
       }
+    }
+  }
+
+  /** One fresh pooler's output for {@code docs}, its workspace freed. */
+  private static List<PooledSentences> pool(AttentionSettings s, List<AnalyzedDocument> docs) {
+    try (AttentionPooler pooler = new AttentionPooler(s, PACK)) {
+      return pooler.pool(docs);
     }
   }
 
@@ -122,12 +129,12 @@ class AttentionPoolerTest {
     AttentionSettings s = AttentionSettings.defaults().withBatch(batchSize, 12).withTokenWeights(true);
     List<AnalyzedDocument> docs = randomDocs(seed, 12);
     AnalyzedDocument target = docs.get(5);
-    PooledSentences alone = new AttentionPooler(s, PACK).pool(List.of(target)).get(0);
-    PooledSentences inChunk = new AttentionPooler(s, PACK).pool(docs).get(5);
+    PooledSentences alone = pool(s, List.of(target)).get(0);
+    PooledSentences inChunk = pool(s, docs).get(5);
     List<AnalyzedDocument> reversed = new ArrayList<>(docs.subList(3, 12));
     java.util.Collections.reverse(reversed);
     PooledSentences otherChunk =
-        new AttentionPooler(s.withBatch(1 + batchSize / 2, 12), PACK).pool(reversed).get(6);
+        pool(s.withBatch(1 + batchSize / 2, 12), reversed).get(6);
     for (PooledSentences p : List.of(inChunk, otherChunk)) {
       assertThat(p.vectors()).isEqualTo(alone.vectors());
       assertThat(p.knownTokens()).isEqualTo(alone.knownTokens());
@@ -142,7 +149,7 @@ class AttentionPoolerTest {
     AttentionSettings s = AttentionSettings.defaults().withBatch(4, 4).withTokenWeights(true);
     AnalyzedDocument doc =
         SyntheticCorpus.doc("d", "w1 oov w2 w3 w4 w5 w6 w7 w8 w9 w10", "oov nope", "w3");
-    PooledSentences p = new AttentionPooler(s, PACK).pool(List.of(doc)).get(0);
+    PooledSentences p = pool(s, List.of(doc)).get(0);
     assertThat(p.knownTokens()).containsExactly(10, 0, 1);
     float[] alpha = p.tokenWeights()[0];
     assertThat(alpha).hasSize(11);

@@ -117,15 +117,17 @@ public final class SummarizeProfile {
 
   private long[] pass(List<DocumentSummary> keep) {
     long start = System.nanoTime();
-    DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack);
     long checksum = 17;
-    for (int from = 0; from < docs.size(); from += CHUNK) {
-      List<DocumentSummary> out = summarizer.summarize(docs.subList(from, Math.min(docs.size(), from + CHUNK)));
-      for (DocumentSummary summary : out) {
-        checksum = checksum(checksum, summary);
-      }
-      if (keep != null) {
-        keep.addAll(out);
+    try (DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack)) {
+      for (int from = 0; from < docs.size(); from += CHUNK) {
+        List<DocumentSummary> out =
+            summarizer.summarize(docs.subList(from, Math.min(docs.size(), from + CHUNK)));
+        for (DocumentSummary summary : out) {
+          checksum = checksum(checksum, summary);
+        }
+        if (keep != null) {
+          keep.addAll(out);
+        }
       }
     }
     return new long[] {System.nanoTime() - start, checksum};

@@ -44,9 +44,15 @@ class DocumentSummarizerTest {
   }
 
   private static DocumentSummary one(RankSettings rank, AnalyzedDocument doc) {
-    return new DocumentSummarizer(AttentionSettings.defaults(), rank, PACK)
-        .summarize(List.of(doc))
-        .get(0);
+    return summarize(AttentionSettings.defaults(), rank, PACK, List.of(doc)).get(0);
+  }
+
+  /** One summarizer's output for {@code docs}, its workspaces freed. */
+  static List<DocumentSummary> summarize(
+      AttentionSettings attention, RankSettings rank, VectorPack pack, List<AnalyzedDocument> docs) {
+    try (DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack)) {
+      return summarizer.summarize(docs);
+    }
   }
 
   @Test
@@ -160,13 +166,10 @@ class DocumentSummarizerTest {
     }
     AttentionSettings attention =
         AttentionSettings.defaults().withBatch(16, 16).withTokenWeights(true);
-    List<DocumentSummary> chunk =
-        new DocumentSummarizer(attention, rank(), pack).summarize(docs);
+    List<DocumentSummary> chunk = summarize(attention, rank(), pack, docs);
     for (int d : new int[] {0, 7, 19}) {
       DocumentSummary alone =
-          new DocumentSummarizer(attention.withBatch(3, 16), rank(), pack)
-              .summarize(List.of(docs.get(d)))
-              .get(0);
+          summarize(attention.withBatch(3, 16), rank(), pack, List.of(docs.get(d))).get(0);
       assertThat(chunk.get(d).selected()).isEqualTo(alone.selected());
       for (int i = 0; i < alone.sentences().size(); i++) {
         ScoredSentence a = alone.sentences().get(i);
@@ -174,6 +177,47 @@ class DocumentSummarizerTest {
         assertThat(c.score()).isEqualTo(a.score());
         assertThat(c.rank()).isEqualTo(a.rank());
         assertThat(c.tokenWeights()).isEqualTo(a.tokenWeights());
+      }
+    }
+  }
+
+  /**
+   * The job keeps one summarizer, and so its ND4J workspaces, for a whole partition: a chunk after
+   * a chunk of longer documents (workspaces already grown), and after close(), must come out
+   * exactly as from a fresh summarizer.
+   */
+  @Test
+  void aReusedSummarizerMatchesAFreshOneBitForBit() {
+    Random random = new Random(5);
+    VectorPack pack = SyntheticCorpus.numberedPack(80, 24, 9);
+    List<AnalyzedDocument> longDocs = new ArrayList<>();
+    List<AnalyzedDocument> shortDocs = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      longDocs.add(SyntheticCorpus.randomDoc("l" + i, random, 80, 30, 60));
+      shortDocs.add(SyntheticCorpus.randomDoc("s" + i, random, 80, 6, 9));
+    }
+    AttentionSettings attention = AttentionSettings.defaults().withTokenWeights(true);
+    List<List<DocumentSummary>> reused = new ArrayList<>();
+    try (DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank(), pack)) {
+      reused.add(summarizer.summarize(longDocs));
+      reused.add(summarizer.summarize(shortDocs));
+      summarizer.close();
+      reused.add(summarizer.summarize(shortDocs));
+    }
+    List<List<DocumentSummary>> fresh = List.of(
+        summarize(attention, rank(), pack, longDocs),
+        summarize(attention, rank(), pack, shortDocs),
+        summarize(attention, rank(), pack, shortDocs));
+    for (int c = 0; c < fresh.size(); c++) {
+      for (int d = 0; d < fresh.get(c).size(); d++) {
+        DocumentSummary a = fresh.get(c).get(d);
+        DocumentSummary b = reused.get(c).get(d);
+        assertThat(b.selected()).isEqualTo(a.selected());
+        assertThat(b.sentences()).hasSameSizeAs(a.sentences());
+        for (int i = 0; i < a.sentences().size(); i++) {
+          assertThat(b.sentences().get(i).score()).isEqualTo(a.sentences().get(i).score());
+          assertThat(b.sentences().get(i).tokenWeights()).isEqualTo(a.sentences().get(i).tokenWeights());
+        }
       }
     }
   }

@@ -50,15 +50,15 @@ class HeadingsTest {
     var pack = new io.attnsum.vectors.VectorPack(new String[] {"school", "budget", "council"},
         new float[] {1, 0, 0.5f, 1, 0.2f, 0.1f}, 2, new long[] {4, 5, 1});
     RankSettings k2 = RankSettings.defaults().withSentences(2);
-    DocumentSummary s = new DocumentSummarizer(
-        io.attnsum.attention.AttentionSettings.defaults(), k2, pack).summarize(java.util.List.of(doc)).get(0);
+    DocumentSummary s = DocumentSummarizerTest.summarize(
+        io.attnsum.attention.AttentionSettings.defaults(), k2, pack, java.util.List.of(doc)).get(0);
     assertThat(s.selected()).hasSize(2).doesNotContain(0);
     assertThat(s.sentences().get(0).rank()).isEqualTo(doc.sentences().size());
     // The same body without its title ranks the same way: the heading is not in the graph or the
     // priors (only the document centroid that queries attention pooling still sees its words).
     AnalyzedDocument bodyOnly = analyzer.analyze("b", doc.text().substring(doc.sentences().get(1).start()));
-    DocumentSummary b = new DocumentSummarizer(
-        io.attnsum.attention.AttentionSettings.defaults(), k2, pack).summarize(java.util.List.of(bodyOnly)).get(0);
+    DocumentSummary b = DocumentSummarizerTest.summarize(
+        io.attnsum.attention.AttentionSettings.defaults(), k2, pack, java.util.List.of(bodyOnly)).get(0);
     for (int i = 0; i < b.sentences().size(); i++) {
       assertThat(s.sentences().get(i + 1).score())
           .isCloseTo(b.sentences().get(i).score(), org.assertj.core.data.Offset.offset(1e-3));
@@ -71,8 +71,8 @@ class HeadingsTest {
   void aShortDocumentFillsItsSummaryWithTheHeading() {
     AnalyzedDocument doc = analyzer.analyze("d", "Budget approved\n\nThe council approved the budget.");
     var pack = new io.attnsum.vectors.VectorPack(new String[] {"budget"}, new float[] {1, 0}, 2, null);
-    DocumentSummary s = new DocumentSummarizer(io.attnsum.attention.AttentionSettings.defaults(),
-        RankSettings.defaults(), pack).summarize(java.util.List.of(doc)).get(0);
+    DocumentSummary s = DocumentSummarizerTest.summarize(io.attnsum.attention.AttentionSettings.defaults(),
+        RankSettings.defaults(), pack, java.util.List.of(doc)).get(0);
     assertThat(s.selected()).containsExactly(0, 1);
     assertThat(s.sentences().get(1).rank()).isEqualTo(1);
   }

@@ -103,8 +103,11 @@ public final class RankingExperiment {
       double[] bySelection = new double[2];
       for (int d = 0; d < examples.size(); d++) {
         Example e = examples.get(d);
-        DocumentSummary s = new DocumentSummarizer(attention, rank.withSentences(e.k()), pack)
-            .summarize(e.doc(), pooled.get(d));
+        DocumentSummary s;
+        try (DocumentSummarizer summarizer =
+            new DocumentSummarizer(attention, rank.withSentences(e.k()), pack)) {
+          s = summarizer.summarize(e.doc(), pooled.get(d));
+        }
         add(bySelection, rouge(scorer, e, s.selected()));
         add(byRank, rouge(scorer, e, topByRank(s, e.k())));
       }
@@ -243,12 +246,13 @@ public final class RankingExperiment {
       List<PooledSentences> pooled =
           pooledByAttention.computeIfAbsent(
               v.attentionKey(), key -> poolInChunks(attention, pack, docs));
-      DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack);
       double[] byRank = new double[2];
-      for (int d = 0; d < n; d++) {
-        Example e = examples.get(d);
-        DocumentSummary s = summarizer.summarize(e.doc(), pooled.get(d));
-        add(byRank, rouge(scorer, e, topByRank(s, e.k())));
+      try (DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack)) {
+        for (int d = 0; d < n; d++) {
+          Example e = examples.get(d);
+          DocumentSummary s = summarizer.summarize(e.doc(), pooled.get(d));
+          add(byRank, rouge(scorer, e, topByRank(s, e.k())));
+        }
       }
       System.out.printf(Locale.ROOT, "%s n=%d ATTNSUM    R1 %.2f R2 %.2f  [%s]%n",
           set, n, 100 * byRank[0] / n, 100 * byRank[1] / n, variant);
@@ -283,10 +287,11 @@ public final class RankingExperiment {
 
   private static List<PooledSentences> poolInChunks(
       AttentionSettings attention, VectorPack pack, List<AnalyzedDocument> docs) {
-    AttentionPooler pooler = new AttentionPooler(attention, pack);
     List<PooledSentences> out = new ArrayList<>();
-    for (int i = 0; i < docs.size(); i += 128) {
-      out.addAll(pooler.pool(docs.subList(i, Math.min(docs.size(), i + 128))));
+    try (AttentionPooler pooler = new AttentionPooler(attention, pack)) {
+      for (int i = 0; i < docs.size(); i += 128) {
+        out.addAll(pooler.pool(docs.subList(i, Math.min(docs.size(), i + 128))));
+      }
     }
     return out;
   }
