@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * vector is the token-weighted mean of its windows' pooled vectors and its α still sums to 1.
  * Unknown tokens are skipped (α = 0); a sentence with no known token gets a zero vector.
  *
- * <p>Not thread-safe (reuses host buffers); one instance per task thread.
+ * <p>Not thread-safe (reuses host buffers and holds an ND4J workspace, which is per thread): one
+ * instance per task thread, {@link #close() closed} when it is done.
  */
 public final class AttentionPooler implements AutoCloseable {
   static final int LENGTH_BUCKET = 4;

@@ -278,12 +278,8 @@ public final class SummarizationJob {
     VectorPack pack = VectorPackCache.get(packUri);
     DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack);
     // Its ND4J workspaces live for the partition and are freed when the task ends, failed or not
-    // (the listener runs on the task's thread, whose workspaces they are), or once the last
-    // document is out.
-    TaskContext task = TaskContext.get();
-    if (task != null) {
-      task.addTaskCompletionListener((TaskCompletionListener) done -> summarizer.close());
-    }
+    // (the listener runs on the task's thread, whose workspaces they are).
+    TaskContext.get().addTaskCompletionListener((TaskCompletionListener) done -> summarizer.close());
     return new Iterator<>() {
       private Iterator<DocumentSummary> current = java.util.Collections.emptyIterator();
 
@@ -296,11 +292,7 @@ public final class SummarizationJob {
           }
           current = summarizer.summarize(chunk).iterator();
         }
-        if (!current.hasNext()) {
-          summarizer.close();
-          return false;
-        }
-        return true;
+        return current.hasNext();
       }
 
       @Override
