@@ -30,6 +30,8 @@
 #   ATTNSUM_GPUS_PER_EXECUTOR with --gpu: GPUs per executor [1]
 #   ATTNSUM_GPU_DISCOVERY_SCRIPT  with --gpu: the discovery script, at this path on every node
 #                             [scripts/gpu-discovery.sh of this checkout]
+#   ATTNSUM_CUDA_ARCHES       with --gpu: SM list of an ND4J built from source for other GPUs,
+#                             passed to executors ["37 50 52 60 61 70 75 80 86", ND4J 1.0.0-M2.1's]
 #
 # Sizing ND4J's off-heap memory: each task holds two workspaces for its whole partition, the
 # attention's, about
@@ -127,6 +129,10 @@ if $gpu; then
     --conf "spark.task.resource.gpu.amount=$(awk -v g="$gpus" -v c="$cores" 'BEGIN { printf "%.4g", g / c }')"
     --conf "spark.executor.resource.gpu.discoveryScript=${ATTNSUM_GPU_DISCOVERY_SCRIPT:-$root/scripts/gpu-discovery.sh}"
   )
+  # The discovery script and the executors' device check both read it (README, GPU).
+  if [ -n "${ATTNSUM_CUDA_ARCHES:-}" ]; then
+    cmd+=(--conf "spark.executorEnv.ATTNSUM_CUDA_ARCHES=$ATTNSUM_CUDA_ARCHES")
+  fi
 fi
 if [ -n "${ATTNSUM_SUBMIT_ARGS:-}" ]; then
   read -r -a extra <<<"$ATTNSUM_SUBMIT_ARGS"

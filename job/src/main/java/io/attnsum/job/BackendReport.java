@@ -62,11 +62,31 @@ public final class BackendReport {
     }
     synchronized (BackendReport.class) {
       if (reported == null) {
-        reported = describe();
-        LOG.info("{}", reported.line());
+        Description now = describe();
+        LOG.info("{}", now.line());
+        requireRunnable(Nd4j.getExecutioner().getEnvironmentInformation(), System.getenv(CudaArchitectures.ENV));
+        reported = now;
       }
       return reported;
     }
+  }
+
+  /**
+   * Fails, naming the GPU and why, when ND4J runs on CUDA devices its kernels were not built for:
+   * otherwise the first op of each task fails with a bare CUDA error code. No-op on the CPU.
+   *
+   * @param env ND4J's environment information
+   * @param archesEnv the value of {@value CudaArchitectures#ENV}, or null
+   */
+  static void requireRunnable(Properties env, String archesEnv) {
+    if (!"CUDA".equalsIgnoreCase(String.valueOf(env.get(Nd4jEnvironment.BACKEND_KEY)))) {
+      return;
+    }
+    List<CudaArchitectures.Gpu> gpus =
+        CudaArchitectures.fromNd4jDeviceInformation(env.get(Nd4jEnvironment.CUDA_DEVICE_INFORMATION_KEY));
+    CudaArchitectures.problem(gpus, CudaArchitectures.inForce(archesEnv)).ifPresent(why -> {
+      throw new IllegalStateException(why);
+    });
   }
 
   /** Describes the backend now (initializes ND4J if no one has). */

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The GPU side of the launch scripts, without a GPU: {@code submit.sh --gpu} hands spark-submit
  * Spark's GPU scheduling settings (and refuses a CPU-only jar), and
  * {@code gpu-discovery.sh} turns nvidia-smi's answer into Spark's resource JSON. A fake
- * {@code spark-submit} prints its arguments; a fake {@code nvidia-smi} prints GPU indexes.
+ * {@code spark-submit} prints its arguments; a fake {@code nvidia-smi} answers
+ * its queries.
  */
 class SubmitScriptTest {
   private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
@@ -64,10 +65,17 @@ class SubmitScriptTest {
   }
 
   private Run submit(Path jar, String... args) throws Exception {
+    return submit(Map.of(), jar, args);
+  }
+
+  private Run submit(Map<String, String> extraEnv, Path jar, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("scripts/submit.sh").toString()));
     cmd.addAll(List.of(args));
-    return run(cmd, Map.of("SPARK_HOME", echoingSparkHome().toString(), "ATTNSUM_MASTER", "spark://gpu-host:7077",
-        "ATTNSUM_JAR", jar.toString(), "ATTNSUM_EXECUTOR_CORES", "4", "ATTNSUM_GPUS_PER_EXECUTOR", "1"));
+    Map<String, String> env = new java.util.HashMap<>(Map.of("SPARK_HOME", echoingSparkHome().toString(),
+        "ATTNSUM_MASTER", "spark://gpu-host:7077", "ATTNSUM_JAR", jar.toString(), "ATTNSUM_EXECUTOR_CORES", "4",
+        "ATTNSUM_GPUS_PER_EXECUTOR", "1"));
+    env.putAll(extraEnv);
+    return run(cmd, env);
   }
 
   @Test
@@ -81,6 +89,15 @@ class SubmitScriptTest {
     // --gpu is submit.sh's, not the job's; the job's own arguments follow the jar unchanged.
     assertThat(args.subList(args.indexOf(cudaJar.toString()), args.size()))
         .containsExactly(cudaJar.toString(), "run", "--set", "input.path=hdfs:///in");
+    assertThat(r.stdout()).doesNotContain("ATTNSUM_CUDA_ARCHES");
+  }
+
+  @Test
+  void gpuModePassesTheArchitectureListOfARebuiltNd4jToExecutors() throws Exception {
+    Path cudaJar = jar("cuda.jar", "org/nd4j/linalg/jcublas/JCublasBackend.class");
+    Run r = submit(Map.of("ATTNSUM_CUDA_ARCHES", "80 86 90"), cudaJar, "--gpu");
+    assertThat(r.code()).as(r.stderr()).isZero();
+    assertThat(r.stdout().lines()).contains("spark.executorEnv.ATTNSUM_CUDA_ARCHES=80 86 90");
   }
 
   @Test
@@ -98,14 +115,74 @@ class SubmitScriptTest {
     assertThat(r.stdout()).isEmpty();
   }
 
+  /**
+   * A fake nvidia-smi: {@code gpus} answers the index,compute_cap,name query (null: fails as a
+   * pre-R510 driver does on that field), {@code indexes} the index-only one.
+   */
+  private Path fakeNvidiaSmi(String gpus, String indexes) throws IOException {
+    Path bin = tmp.resolve("bin");
+    String capQuery = gpus == null
+        ? "echo 'Field \"compute_cap\" is not a valid field to query.' >&2; exit 2"
+        : "printf '" + gpus + "'";
+    executable(bin.resolve("nvidia-smi"), "#!/bin/sh\ncase \"$*\" in\n  *compute_cap*) " + capQuery
+        + " ;;\n  *) printf '" + indexes + "' ;;\nesac\n");
+    return bin;
+  }
+
+  private Run discover(Path bin, String arches) throws Exception {
+    Map<String, String> env = new java.util.HashMap<>(Map.of("PATH", bin + ":/usr/bin:/bin"));
+    if (arches != null) {
+      env.put("ATTNSUM_CUDA_ARCHES", arches);
+    }
+    return run(List.of("/bin/bash", ROOT.resolve("scripts/gpu-discovery.sh").toString()), env);
+  }
+
   @Test
   void discoveryScriptListsNvidiaSmiIndexesAsSparkResourceJson() throws Exception {
-    Path bin = tmp.resolve("bin");
-    executable(bin.resolve("nvidia-smi"), "#!/bin/sh\nprintf '0\\n1\\n3\\n'\n");
-    Run r = run(List.of("/bin/bash", ROOT.resolve("scripts/gpu-discovery.sh").toString()),
-        Map.of("PATH", bin.toString()));
+    Path bin = fakeNvidiaSmi("0, 8.0, NVIDIA A100-SXM4-40GB\\n1, 8.6, NVIDIA A10\\n3, 7.5, Tesla T4\\n", "0\\n1\\n3\\n");
+    Run r = discover(bin, null);
     assertThat(r.code()).as(r.stderr()).isZero();
     assertThat(r.stdout()).isEqualTo("{\"name\":\"gpu\",\"addresses\":[\"0\",\"1\",\"3\"]}\n");
+    assertThat(r.stderr()).isEmpty();
+  }
+
+  /** The line and its capability as the H100 of the GPU machine printed them (driver 580). */
+  private static final String H100 = "1, 9.0, NVIDIA H100 80GB HBM3\\n";
+
+  @Test
+  void discoveryScriptLeavesOutGpusNd4jsKernelsDoNotRunOnAndSaysWhy() throws Exception {
+    Path bin = fakeNvidiaSmi("0, 8.9, NVIDIA L4\\n" + H100, "0\\n1\\n");
+    Run r = discover(bin, null);
+    assertThat(r.code()).as(r.stderr()).isZero();
+    assertThat(r.stdout()).isEqualTo("{\"name\":\"gpu\",\"addresses\":[\"0\"]}\n");
+    assertThat(r.stderr()).isEqualTo("gpu-discovery.sh: leaving out GPU 1 (NVIDIA H100 80GB HBM3): compute capability 9.0;"
+        + " ND4J's CUDA kernels are built for sm_37, sm_50, sm_52, sm_60, sm_61, sm_70, sm_75, sm_80, sm_86 only"
+        + " (ATTNSUM_CUDA_ARCHES)\n");
+  }
+
+  @Test
+  void discoveryScriptFailsWhenNoGpuIsUsableUnlessTheArchitectureListSaysOtherwise() throws Exception {
+    Path bin = fakeNvidiaSmi(H100, "1\\n");
+    Run refused = discover(bin, null);
+    assertThat(refused.code()).isNotZero();
+    assertThat(refused.stdout()).isEmpty();
+    assertThat(refused.stderr()).contains("leaving out GPU 1").contains("none of the GPUs on").contains("compute capability 3.7 to 8.9");
+
+    Run rebuilt = discover(bin, "sm_80, sm_90");
+    assertThat(rebuilt.code()).as(rebuilt.stderr()).isZero();
+    assertThat(rebuilt.stdout()).isEqualTo("{\"name\":\"gpu\",\"addresses\":[\"1\"]}\n");
+
+    Run bad = discover(bin, "90 compute_90");
+    assertThat(bad.code()).isNotZero();
+    assertThat(bad.stderr()).contains("ATTNSUM_CUDA_ARCHES").contains("'compute_90'");
+  }
+
+  @Test
+  void discoveryScriptOffersEveryGpuUncheckedWhenTheDriverCannotReportComputeCapability() throws Exception {
+    Run r = discover(fakeNvidiaSmi(null, "0\\n2\\n"), null);
+    assertThat(r.code()).as(r.stderr()).isZero();
+    assertThat(r.stdout()).isEqualTo("{\"name\":\"gpu\",\"addresses\":[\"0\",\"2\"]}\n");
+    assertThat(r.stderr()).contains("warning").contains("compute_cap").contains("unchecked");
   }
 
   @Test
