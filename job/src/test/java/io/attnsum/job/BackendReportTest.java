@@ -3,7 +3,6 @@ package io.attnsum.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.cpu.nativecpu.CpuBackend;
 
 /** The backend report names what ND4J really loaded (the default build: CPU, OpenBLAS). */
 class BackendReportTest {
@@ -12,7 +11,8 @@ class BackendReportTest {
   void describesTheCpuBackendOutsideSpark() {
     BackendReport.Description d = BackendReport.describe();
     assertThat(d.backend()).isEqualTo("CPU");
-    assertThat(d.backendClass()).isEqualTo(CpuBackend.class.getSimpleName());
+    // By name: the class is not on the -Pcuda build's class path, which compiles this test too.
+    assertThat(d.backendClass()).isEqualTo("CpuBackend");
     assertThat(d.blas()).isEqualToIgnoringCase("OPENBLAS");
     assertThat(d.device()).isZero();
     assertThat(d.devices()).isEqualTo(1);
