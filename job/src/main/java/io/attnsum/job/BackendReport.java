@@ -62,7 +62,16 @@ public final class BackendReport {
     }
     synchronized (BackendReport.class) {
       if (reported == null) {
-        Description now = describe();
+        Description now;
+        try {
+          now = describe();
+        } catch (RuntimeException | LinkageError e) {
+          IllegalStateException explained = Nd4jBackends.explain(e);
+          if (explained != null) {
+            throw explained;
+          }
+          throw e;
+        }
         LOG.info("{}", now.line());
         requireRunnable(Nd4j.getExecutioner().getEnvironmentInformation(), System.getenv(CudaArchitectures.ENV));
         reported = now;

@@ -18,7 +18,9 @@ final class Versions {
     v.put("hadoop", org.apache.hadoop.util.VersionInfo.getVersion());
     String nd4j = org.nd4j.linalg.factory.Nd4j.class.getPackage().getImplementationVersion();
     v.put("nd4j", nd4j == null ? "1.0.0-M2.1" : nd4j);
-    v.put("nd4j_backend", org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName());
+    // From the jar, not by starting ND4J: with the CUDA build, a driver on a node without a GPU
+    // would otherwise fail here, after the whole run (executors log what they computed on).
+    v.put("nd4j_backend", String.join("+", Nd4jBackends.inJar()));
     return v;
   }
 }
