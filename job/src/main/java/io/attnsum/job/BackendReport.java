@@ -9,6 +9,7 @@ import java.util.Properties;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
+import io.attnsum.vectors.Nd4jBackends;
 import org.nd4j.linalg.api.environment.Nd4jEnvironment;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -62,16 +63,8 @@ public final class BackendReport {
     }
     synchronized (BackendReport.class) {
       if (reported == null) {
-        Description now;
-        try {
-          now = describe();
-        } catch (RuntimeException | LinkageError e) {
-          IllegalStateException explained = Nd4jBackends.explain(e);
-          if (explained != null) {
-            throw explained;
-          }
-          throw e;
-        }
+        Nd4jBackends.requireLoadable();
+        Description now = describe();
         LOG.info("{}", now.line());
         requireRunnable(Nd4j.getExecutioner().getEnvironmentInformation(), System.getenv(CudaArchitectures.ENV));
         reported = now;

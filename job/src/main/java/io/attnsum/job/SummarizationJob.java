@@ -144,17 +144,9 @@ public final class SummarizationJob {
       t = System.nanoTime();
       JavaRDD<String[]> sentenceTokens = documents.flatMap(d -> tokensOf(d));
       JavaPairRDD<String, Long> vocabulary = counts.filter(c -> !CorpusCounts.isStatistic(c._1()));
-      PreparedVectors vectors;
-      try {
-        vectors = VectorStage.prepare(spark, vocabulary, textStats.tokens, sentenceTokens, config.vectors(),
-            layout.vectorsDir().toString(), new org.apache.hadoop.fs.Path(layout.work(), "vectors.pack").toString());
-      } catch (RuntimeException | LinkageError e) { // training Word2Vec starts ND4J on the driver
-        IllegalStateException explained = Nd4jBackends.explain(e);
-        if (explained != null) {
-          throw explained;
-        }
-        throw e;
-      }
+      PreparedVectors vectors =
+          VectorStage.prepare(spark, vocabulary, textStats.tokens, sentenceTokens, config.vectors(),
+              layout.vectorsDir().toString(), new org.apache.hadoop.fs.Path(layout.work(), "vectors.pack").toString());
       vectorStats = vectors;
       stage("vectors", t, "words", vectors.packedWords(), "dim", vectors.dim());
 

@@ -20,7 +20,7 @@ final class Versions {
     v.put("nd4j", nd4j == null ? "1.0.0-M2.1" : nd4j);
     // From the jar, not by starting ND4J: with the CUDA build, a driver on a node without a GPU
     // would otherwise fail here, after the whole run (executors log what they computed on).
-    v.put("nd4j_backend", String.join("+", Nd4jBackends.inJar()));
+    v.put("nd4j_backend", String.join("+", io.attnsum.vectors.Nd4jBackends.inJar()));
     return v;
   }
 }

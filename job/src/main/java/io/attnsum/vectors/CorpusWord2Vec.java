@@ -43,6 +43,8 @@ public final class CorpusWord2Vec {
       throw new IllegalArgumentException(
           "DL4J Word2Vec cannot train CBOW with negative sampling; use negative = 0 or skip-gram");
     }
+    // Word2Vec is the driver's first use of ND4J: fail with the reason if it cannot start.
+    Nd4jBackends.requireLoadable();
     long start = System.nanoTime();
     Collection<String> lines = new ArrayList<>(sentences.size());
     Map<String, Integer> tokenCounts = new HashMap<>();

@@ -1,15 +1,14 @@
-package io.attnsum.job;
+package io.attnsum.vectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.factory.Nd4jBackend;
 
 /**
  * What the jar's ND4J backends are, and the error that replaces ND4J's "ensure that you have an
- * nd4j backend on your classpath" when the backend is there but cannot load. The failures are the
- * shapes seen running the -Pcuda jar on this GPU-less machine (README, GPU).
+ * nd4j backend on your classpath" when the backend is there but cannot load. The reason is the
+ * one seen running the -Pcuda jar on this GPU-less machine.
  */
 class Nd4jBackendsTest {
 
@@ -17,20 +16,7 @@ class Nd4jBackendsTest {
   void theTestClassPathHoldsTheCpuBackendAndItLoads() {
     assertThat(Nd4jBackends.inJar()).containsExactly("CpuBackend");
     assertThat(Nd4jBackends.unavailable()).isEmpty();
-  }
-
-  @Test
-  void recognisesNd4jFailingToLoadABackendFirstAndLater() {
-    Throwable first = new ExceptionInInitializerError(new RuntimeException(new Nd4jBackend.NoAvailableBackendException(
-        "Please ensure that you have an nd4j backend on your classpath.")));
-    Throwable later = new NoClassDefFoundError("Could not initialize class org.nd4j.linalg.factory.Nd4j");
-    assertThat(Nd4jBackends.isBackendLoadFailure(first)).isTrue();
-    assertThat(Nd4jBackends.isBackendLoadFailure(later)).isTrue();
-    assertThat(Nd4jBackends.isBackendLoadFailure(new IllegalArgumentException("vectors.path: no such file"))).isFalse();
-    assertThat(Nd4jBackends.isBackendLoadFailure(new NoClassDefFoundError("org/apache/spark/Foo"))).isFalse();
-    assertThat(Nd4jBackends.explain(new IllegalStateException("other"))).isNull();
-    IllegalStateException explained = Nd4jBackends.explain(later);
-    assertThat(explained).hasCause(later).hasMessageStartingWith("ND4J could not load a backend on ");
+    Nd4jBackends.requireLoadable();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.attnsum.job;
+package io.attnsum.vectors;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,9 @@ import org.nd4j.linalg.factory.Nd4jBackend;
  * only "Please ensure that you have an nd4j backend on your classpath" when the backend is there
  * but its native libraries cannot load (the CUDA build on a node without an NVIDIA driver: the
  * reason, {@code libcuda.so.1: cannot open shared object file}, goes to a WARN line only), and
- * every later use of ND4J in that JVM fails with "Could not initialize class ...Nd4j".
+ * every later use of ND4J in that JVM fails with "Could not initialize class ...Nd4j", whose
+ * message has lost that reason. So the first ND4J user of a JVM asks {@link #requireLoadable()}
+ * before ND4J starts: Word2Vec training on the driver, the summarizer on executors.
  */
 public final class Nd4jBackends {
   private static final String CUDA_BACKEND = "JCublasBackend";
@@ -22,6 +24,18 @@ public final class Nd4jBackends {
     List<String> names = new ArrayList<>();
     ServiceLoader.load(Nd4jBackend.class).stream().forEach(p -> names.add(p.type().getSimpleName()));
     return names;
+  }
+
+  /**
+   * Fails with the reasons and what to do unless a backend on the class path can run here. Call it
+   * before ND4J's first use in the JVM (later calls only repeat the check, which is cheap once the
+   * natives are loaded).
+   */
+  public static void requireLoadable() {
+    List<String> reasons = unavailable();
+    if (!reasons.isEmpty()) {
+      throw new IllegalStateException(message(inJar(), reasons));
+    }
   }
 
   /** Why each backend on the class path cannot run here ("Name: reason"); empty if one can. */
@@ -39,33 +53,6 @@ public final class Nd4jBackends {
       }
     }
     return reasons;
-  }
-
-  /**
-   * The error to throw instead of {@code failure} when it is ND4J failing to load a backend, with
-   * the reasons and what to do; null when it is something else.
-   */
-  public static IllegalStateException explain(Throwable failure) {
-    if (!isBackendLoadFailure(failure)) {
-      return null;
-    }
-    return new IllegalStateException(message(inJar(), unavailable()), failure);
-  }
-
-  static boolean isBackendLoadFailure(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof Nd4jBackend.NoAvailableBackendException) {
-        return true;
-      }
-      // A later use of ND4J in a JVM whose first one failed.
-      if (t instanceof NoClassDefFoundError && String.valueOf(t.getMessage()).contains("org.nd4j.linalg.factory.Nd4j")) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return false;
   }
 
   static String message(List<String> backends, List<String> reasons) {
