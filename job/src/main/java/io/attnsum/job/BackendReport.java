@@ -1,5 +1,6 @@
 package io.attnsum.job;
 
+import io.attnsum.vectors.Nd4jBackends;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +10,6 @@ import java.util.Properties;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
-import io.attnsum.vectors.Nd4jBackends;
 import org.nd4j.linalg.api.environment.Nd4jEnvironment;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
