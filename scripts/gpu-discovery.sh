@@ -23,7 +23,8 @@ arches="${ATTNSUM_CUDA_ARCHES:-}"
 arches="${arches//,/ }"
 arches="${arches//sm_/}"
 read -r -a arch_list <<<"$arches" || true
-[ ${#arch_list[@]} -gt 0 ] || arch_list=(37 50 52 60 61 70 75 80 86)
+default_list=true
+if [ ${#arch_list[@]} -gt 0 ]; then default_list=false; else arch_list=(37 50 52 60 61 70 75 80 86); fi
 arches="${arch_list[*]}"
 for a in $arches; do
   [[ $a =~ ^[1-9][0-9]{1,2}$ ]] || fail "ATTNSUM_CUDA_ARCHES: expected SM numbers such as \"80 86 90\", got '$a'"
@@ -65,7 +66,8 @@ while IFS= read -r line; do
 done <<<"$gpus"
 if [ ${#addresses[@]} -eq 0 ]; then
   if [ $refused -gt 0 ]; then
-    fail "none of the GPUs on ${HOSTNAME:-this host} runs ND4J's CUDA kernels; run the CPU build or use GPUs of compute capability 3.7 to 8.9"
+    if $default_list; then usable="GPUs of compute capability 3.7 to 8.9"; else usable="GPUs that sm_${arches// /, sm_} code runs on"; fi
+    fail "none of the GPUs on ${HOSTNAME:-this host} runs ND4J's CUDA kernels; run the CPU build or use $usable"
   fi
   fail "nvidia-smi lists no GPU on ${HOSTNAME:-this host}"
 fi

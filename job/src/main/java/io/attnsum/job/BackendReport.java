@@ -2,10 +2,8 @@ package io.attnsum.job;
 
 import io.attnsum.vectors.Nd4jBackends;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
@@ -64,9 +62,10 @@ public final class BackendReport {
     synchronized (BackendReport.class) {
       if (reported == null) {
         Nd4jBackends.requireLoadable();
-        Description now = describe();
+        Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+        Description now = describe(env);
         LOG.info("{}", now.line());
-        requireRunnable(Nd4j.getExecutioner().getEnvironmentInformation(), System.getenv(CudaArchitectures.ENV));
+        requireRunnable(env, System.getenv(CudaArchitectures.ENV));
         reported = now;
       }
       return reported;
@@ -93,7 +92,10 @@ public final class BackendReport {
 
   /** Describes the backend now (initializes ND4J if no one has). */
   public static Description describe() {
-    Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+    return describe(Nd4j.getExecutioner().getEnvironmentInformation());
+  }
+
+  private static Description describe(Properties env) {
     String backend = String.valueOf(env.getOrDefault(Nd4jEnvironment.BACKEND_KEY, "unknown"));
     String blas = String.valueOf(env.getOrDefault(Nd4jEnvironment.BLAS_VENDOR_KEY, "unknown"));
     var affinity = Nd4j.getAffinityManager();
@@ -103,18 +105,11 @@ public final class BackendReport {
         executorId(), ProcessHandle.current().pid(), taskGpuAddresses());
   }
 
-  /** GPU names as CUDA reports them ({@code cuda.devicesInformation}: a list of maps). */
+  /** GPU names as CUDA reports them, or ["cpu"]. */
   private static List<String> deviceNames(Properties env) {
-    Object info = env.get(Nd4jEnvironment.CUDA_DEVICE_INFORMATION_KEY);
-    List<String> names = new ArrayList<>();
-    if (info instanceof List<?> list) {
-      for (Object device : list) {
-        if (device instanceof Map<?, ?> m) {
-          names.add(String.valueOf(m.get(Nd4jEnvironment.CUDA_DEVICE_NAME_KEY)));
-        }
-      }
-    }
-    return names.isEmpty() ? List.of("cpu") : List.copyOf(names);
+    List<String> names = CudaArchitectures.fromNd4jDeviceInformation(env.get(Nd4jEnvironment.CUDA_DEVICE_INFORMATION_KEY))
+        .stream().map(CudaArchitectures.Gpu::name).toList();
+    return names.isEmpty() ? List.of("cpu") : names;
   }
 
   private static String executorId() {

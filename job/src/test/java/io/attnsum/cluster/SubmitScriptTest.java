@@ -2,6 +2,7 @@ package io.attnsum.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attnsum.job.CudaArchitectures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -71,7 +74,7 @@ class SubmitScriptTest {
   private Run submit(Map<String, String> extraEnv, Path jar, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("scripts/submit.sh").toString()));
     cmd.addAll(List.of(args));
-    Map<String, String> env = new java.util.HashMap<>(Map.of("SPARK_HOME", echoingSparkHome().toString(),
+    Map<String, String> env = new HashMap<>(Map.of("SPARK_HOME", echoingSparkHome().toString(),
         "ATTNSUM_MASTER", "spark://gpu-host:7077", "ATTNSUM_JAR", jar.toString(), "ATTNSUM_EXECUTOR_CORES", "4",
         "ATTNSUM_GPUS_PER_EXECUTOR", "1"));
     env.putAll(extraEnv);
@@ -130,7 +133,7 @@ class SubmitScriptTest {
   }
 
   private Run discover(Path bin, String arches) throws Exception {
-    Map<String, String> env = new java.util.HashMap<>(Map.of("PATH", bin + ":/usr/bin:/bin"));
+    Map<String, String> env = new HashMap<>(Map.of("PATH", bin + ":/usr/bin:/bin"));
     if (arches != null) {
       env.put("ATTNSUM_CUDA_ARCHES", arches);
     }
@@ -158,6 +161,9 @@ class SubmitScriptTest {
     assertThat(r.stderr()).isEqualTo("gpu-discovery.sh: leaving out GPU 1 (NVIDIA H100 80GB HBM3): compute capability 9.0;"
         + " ND4J's CUDA kernels are built for sm_37, sm_50, sm_52, sm_60, sm_61, sm_70, sm_75, sm_80, sm_86 only"
         + " (ATTNSUM_CUDA_ARCHES)\n");
+    // The script's built-in list is the executors' (CudaArchitectures): the two checks agree.
+    assertThat(r.stderr()).contains(CudaArchitectures.ND4J_1_0_0_M2_1.stream().map(a -> "sm_" + a)
+        .collect(Collectors.joining(", ")) + " only");
   }
 
   @Test
