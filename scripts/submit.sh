@@ -36,8 +36,8 @@
 # Sizing ND4J's off-heap memory: each task holds two workspaces for its whole partition, the
 # attention's, about
 #   batch-size x max-tokens^2 x 4 bytes (scores) + batch-size x max-tokens x dim x 4 x 3 bytes
-# (with 256 sentences, 128 tokens, 300 dims ~ 16 MB + 120 MB), and the sentence graphs' Gram
-# products', at most ~ 100 MB; both over-allocate by 20%. Give each task slot ~ 320 MB of maxbytes,
+# (with the default 64 sentences, 128 tokens, 300 dims ~ 4 MB + 30 MB), and the sentence graphs'
+# Gram products', at most ~ 100 MB; both over-allocate by 20%. Give each task slot ~ 200 MB of maxbytes,
 # plus the vector pack (words x dim x 4 bytes, loaded once per JVM on the heap). The resource
 # manager's overhead must cover maxbytes, or YARN/K8s kill the container.
 set -euo pipefail

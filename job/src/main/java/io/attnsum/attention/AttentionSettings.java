@@ -51,7 +51,7 @@ public record AttentionSettings(
 
   /** The reference.conf defaults (for tests and tools that run without a config file). */
   public static AttentionSettings defaults() {
-    return new AttentionSettings(256, 128, false, TokenPrior.SIF, 1e-3, 1.0, 0.5, 1.0);
+    return new AttentionSettings(64, 128, false, TokenPrior.SIF, 1e-3, 1.0, 0.5, 1.0);
   }
 
   public AttentionSettings withTokenWeights(boolean on) {

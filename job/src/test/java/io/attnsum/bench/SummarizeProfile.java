@@ -37,7 +37,7 @@ import java.util.Random;
  *
  * <pre>
  * OMP_NUM_THREADS=1 java -cp &lt;test classpath&gt; io.attnsum.bench.SummarizeProfile
- *     [--documents 5000] [--dim 300] [--passes 5] [--batch-size 256] [--token-weights]
+ *     [--documents 5000] [--dim 300] [--passes 5] [--batch-size 64] [--token-weights]
  *     [--dump FILE]
  * </pre>
  *
