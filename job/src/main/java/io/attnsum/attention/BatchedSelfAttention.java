@@ -43,6 +43,7 @@ public final class BatchedSelfAttention implements AutoCloseable {
   private float[] hostA = new float[0];
   private float[] hostG = new float[0];
   private float[] noShares = new float[0];
+  private float[] ones = new float[0]; // multiplicities of sentences given token by token
   private float[] hq = new float[0];
   private float[] w = new float[0];
   private int[] bases = new int[0]; // row starts for rowDots
@@ -85,8 +86,8 @@ public final class BatchedSelfAttention implements AutoCloseable {
         identity[i] = i;
       }
     }
-    attendAndPool(h, identity, lengths, queries, noShares, poolBias, poolScale, batch, tokens, dim,
-        pooled, alpha);
+    attendAndPool(h, identity, lengths, null, queries, noShares, poolBias, poolScale, batch, tokens,
+        dim, pooled, alpha);
   }
 
   /**
@@ -102,17 +103,30 @@ public final class BatchedSelfAttention implements AutoCloseable {
    * copy the vectors into a batch block: they go once from the table into the ND4J buffer, and
    * pooling reads them from the table again.
    *
+   * <p>A sentence may be given by its distinct rows, each with the number of its tokens it stands
+   * for: identical tokens have identical rows of H Hᵀ, identical scores as keys and identical
+   * pooling logits, so a softmax over the sentence's tokens equals one over its distinct rows with
+   * each row's weight multiplied by its multiplicity (log m added to the logit), and H (Σ_u h_u)
+   * sums the columns of H Hᵀ weighted by it. That is the attention over all tokens, up to
+   * rounding, in (distinct / tokens)² of the H Hᵀ work; with all multiplicities 1 it is the same
+   * computation bit for bit.
+   *
    * @param table row-major vectors {@code [rows, dim]}
    * @param rowIndex {@code [batch, tokens]}: token t of sentence b is table row {@code
    *     rowIndex[b · tokens + t]}; only the first {@code lengths[b]} entries of a row are read
    *     (the padded rows are zeros, but for the query part)
+   * @param multiplicities {@code [batch, tokens]}: how many of the sentence's tokens row t stands
+   *     for (first {@code lengths[b]} entries of a row read), or null for 1 each
    * @param queries {@code [batch, dim]}, the given part of each sentence's pooling query
    * @param sentenceShares {@code [batch]}, s per sentence; 0 = queries[b] is all of q
+   * @param alpha out: pooling weight of one token of each row (a row standing for m tokens
+   *     carries m of them: Σ_t m_t α_t = 1), exactly 0 on padding
    */
   public void attendAndPool(
       float[] table,
       int[] rowIndex,
       int[] lengths,
+      float[] multiplicities,
       float[] queries,
       float[] sentenceShares,
       float[] poolBias,
@@ -128,6 +142,14 @@ public final class BatchedSelfAttention implements AutoCloseable {
       if (len < 1 || len > tokens) {
         throw new IllegalArgumentException("length " + len + " outside 1.." + tokens);
       }
+    }
+    float[] mult = multiplicities;
+    if (mult == null) {
+      if (ones.length < bt) {
+        ones = new float[bt];
+        Arrays.fill(ones, 1f);
+      }
+      mult = ones;
     }
     int btt = bt * tokens;
     if (hostA.length < btt) {
@@ -150,26 +172,27 @@ public final class BatchedSelfAttention implements AutoCloseable {
       // A = softmax(H Hᵀ / √d) over the real keys of the real query rows. In Java rather than
       // as ND4J ops over the padded [B, T, T] block: only len² of the T² entries need an
       // exponential, and three ops over the whole block (scale, mask, softmax) cost more.
-      softmaxRows(hostG, hostA, b * tokens * tokens, lengths[b], tokens, scale);
+      softmaxRows(hostG, hostA, b * tokens * tokens, lengths[b], tokens, scale, mult, b * tokens);
       // Pooling without forming A·H ([T, d] per sentence, the costliest product after H·Hᵀ):
       // logits = (A H) q = A (H q) and pooled = αᵀ (A H) = (Aᵀ α)ᵀ H, the same quantities by
       // associativity in O(T·d + T²) per sentence instead of O(T²·d). These are matrix-vector
       // products, which ND4J would hand to BLAS one sentence at a time (OpenBLAS then spends
       // its time packing operands, not multiplying), so they run as Java loops over real tokens.
-      poolOne(table, rowIndex, hostA, b, lengths[b], tokens, dim, queries, sentenceShares[b],
-          poolBias, poolScale, pooled, alpha);
+      poolOne(table, rowIndex, mult, hostA, b, lengths[b], tokens, dim, queries,
+          sentenceShares[b], poolBias, poolScale, pooled, alpha);
     }
   }
 
   /** Pooling of sentence b from its attention rows A (see attendAndPool). */
   private void poolOne(
-      float[] table, int[] rowIndex, float[] a, int b, int len, int tokens, int dim,
+      float[] table, int[] rowIndex, float[] mult, float[] a, int b, int len, int tokens, int dim,
       float[] queries, float share, float[] poolBias, float poolScale, float[] pooled,
       float[] alpha) {
     int a0 = b * tokens * tokens;
     int row0 = b * tokens;
     // H q  [len]: H queries[b] from the query part's column of H Hᵀ (or row dots when the
-    // sentence fills its rows), plus share · row sums of H Hᵀ over the real tokens
+    // sentence fills its rows), plus share · row sums of H Hᵀ over the real tokens (a column
+    // counted as often as its row occurs)
     if (len == tokens) {
       for (int t = 0; t < len; t++) {
         bases[t] = rowIndex[row0 + t] * dim;
@@ -185,12 +208,13 @@ public final class BatchedSelfAttention implements AutoCloseable {
         int g = a0 + t * tokens;
         float sum = 0;
         for (int u = 0; u < len; u++) {
-          sum += hostG[g + u];
+          sum += hostG[g + u] * mult[row0 + u];
         }
         hq[t] += share * sum;
       }
     }
-    // logits_t = A_t · (H q) · scale + bias_t, then α = softmax over the real tokens
+    // logits_t = A_t · (H q) · scale + bias_t, then α = softmax over the real tokens (a row's
+    // term counted as often as it occurs)
     for (int t = 0; t < len; t++) {
       bases[t] = a0 + t * tokens;
     }
@@ -205,16 +229,16 @@ public final class BatchedSelfAttention implements AutoCloseable {
     for (int t = 0; t < len; t++) {
       double e = Math.exp(alpha[row0 + t] - max);
       alpha[row0 + t] = (float) e;
-      sum += e;
+      sum += e * mult[row0 + t];
     }
     for (int t = 0; t < len; t++) {
       alpha[row0 + t] = (float) (alpha[row0 + t] / sum);
     }
     java.util.Arrays.fill(alpha, row0 + len, row0 + tokens, 0f); // padded queries: exactly 0
-    // w = Aᵀ α  [len]; scalar (see weightedRowSum), but only len² per sentence
+    // w = Aᵀ (m α)  [len]; scalar (see weightedRowSum), but only len² per sentence
     java.util.Arrays.fill(w, 0, len, 0f);
     for (int t = 0; t < len; t++) {
-      float at = alpha[row0 + t];
+      float at = alpha[row0 + t] * mult[row0 + t];
       int r = a0 + t * tokens;
       for (int j = 0; j < len; j++) {
         w[j] = Math.fma(at, a[r + j], w[j]);
@@ -229,11 +253,13 @@ public final class BatchedSelfAttention implements AutoCloseable {
   }
 
   /**
-   * Rows 0..len−1 of one sentence's A from its raw scores: {@code a[r, j] = softmax_j(scale ·
-   * g[r, j])} over j = 0..len−1, in float, each row in order (the result does not depend on the
-   * batch). Rows are {@code tokens} apart from {@code a0}; other entries are left as they are.
+   * Rows 0..len−1 of one sentence's A from its raw scores: {@code a[r, j] = m_j · exp(scale ·
+   * g[r, j]) / Σ_k m_k · exp(scale · g[r, k])} over j, k = 0..len−1 with {@code m_j = mult[m0 +
+   * j]} (all 1: the plain softmax), in float, each row in order (the result does not depend on
+   * the batch). Rows are {@code tokens} apart from {@code a0}; other entries are left as they are.
    */
-  static void softmaxRows(float[] g, float[] a, int a0, int len, int tokens, float scale) {
+  static void softmaxRows(
+      float[] g, float[] a, int a0, int len, int tokens, float scale, float[] mult, int m0) {
     for (int r = 0; r < len; r++) {
       int row = a0 + r * tokens;
       // two running maxima: one chain of dependent compares would set the pace
@@ -251,11 +277,11 @@ public final class BatchedSelfAttention implements AutoCloseable {
       float sum = 0;
       for (j = 0; j < len; j++) {
         // (g − max) · scale ≤ 0, and exactly 0 for the largest score
-        float e = expNonPositive((g[row + j] - max) * scale);
+        float e = expNonPositive((g[row + j] - max) * scale) * mult[m0 + j];
         a[row + j] = e;
         sum += e;
       }
-      float inverse = 1f / sum; // sum ≥ 1: the largest score contributes e^0
+      float inverse = 1f / sum; // sum ≥ 1: the largest score contributes m · e^0
       for (j = 0; j < len; j++) {
         a[row + j] *= inverse;
       }

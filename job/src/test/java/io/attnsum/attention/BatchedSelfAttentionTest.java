@@ -143,7 +143,7 @@ class BatchedSelfAttentionTest {
     float[] pooled = new float[batch * dim];
     float[] alpha = new float[batch * tokens];
     try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
-      attention.attendAndPool(h, identity(batch * tokens), lengths, c, shares, bias.clone(), 0.7f,
+      attention.attendAndPool(h, identity(batch * tokens), lengths, null, c, shares, bias.clone(), 0.7f,
           batch, tokens, dim, pooled, alpha);
     }
     for (int b = 0; b < batch; b++) {
@@ -231,9 +231,9 @@ class BatchedSelfAttentionTest {
     float[] pooledTable = new float[batch * dim];
     float[] alphaTable = new float[batch * tokens];
     try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
-      attention.attendAndPool(h, identity(batch * tokens), lengths, queries, shares, bias.clone(),
+      attention.attendAndPool(h, identity(batch * tokens), lengths, null, queries, shares, bias.clone(),
           0.7f, batch, tokens, dim, pooledBlock, alphaBlock);
-      attention.attendAndPool(table, index, lengths, queries, shares, bias.clone(), 0.7f, batch,
+      attention.attendAndPool(table, index, lengths, null, queries, shares, bias.clone(), 0.7f, batch,
           tokens, dim, pooledTable, alphaTable);
     }
     assertThat(pooledTable).containsExactly(pooledBlock);
@@ -367,7 +367,7 @@ class BatchedSelfAttentionTest {
       }
       float[] a = new float[g.length];
       java.util.Arrays.fill(a, 7f);
-      BatchedSelfAttention.softmaxRows(g, a, 5, len, tokens, scale);
+      BatchedSelfAttention.softmaxRows(g, a, 5, len, tokens, scale, ones(tokens), 0);
       for (int r = 0; r < tokens; r++) {
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < len; j++) {
@@ -388,6 +388,100 @@ class BatchedSelfAttentionTest {
         }
       }
     }
+  }
+
+  /**
+   * A sentence given by its distinct rows and their multiplicities (what the job passes) pools
+   * as the float64 reference over every token, repeats included: the query's sentence part sums
+   * every token, the bias is per row (like the log prior), and each row's α is the weight of
+   * each of its tokens, so Σ m·α = 1. Covers a sentence whose distinct rows fill the padded
+   * length (H c from row dots), a sentence of one word repeated, one of a single token, and one
+   * without repeats.
+   */
+  @Test
+  void distinctRowsWithMultiplicitiesPoolLikeEveryTokenInFloat64() {
+    Random random = new Random(23);
+    int dim = 10;
+    int tokens = 8;
+    float[] table = gaussian(random, 8 * dim);
+    float[] rowBias = new float[8];
+    for (int i = 0; i < rowBias.length; i++) {
+      rowBias[i] = (float) Math.log(0.05 + random.nextDouble());
+    }
+    int[][] sentences = {
+      {0, 1, 0, 2, 0}, {3, 3, 3}, {4}, {1, 2, 5, 1, 5, 2, 0, 4, 6, 1},
+      {0, 1, 2, 3, 4, 5, 6, 7, 0, 7, 7}, {6, 2, 7}
+    };
+    int batch = sentences.length;
+    int[] index = new int[batch * tokens];
+    float[] mult = new float[batch * tokens];
+    float[] bias = new float[batch * tokens];
+    int[] lengths = new int[batch];
+    float[] queries = gaussian(random, batch * dim);
+    float[] shares = new float[batch];
+    for (int b = 0; b < batch; b++) {
+      shares[b] = 0.5f / sentences[b].length;
+      for (int row : sentences[b]) {
+        int k = 0;
+        while (k < lengths[b] && index[b * tokens + k] != row) {
+          k++;
+        }
+        if (k == lengths[b]) {
+          index[b * tokens + k] = row;
+          bias[b * tokens + k] = rowBias[row];
+          lengths[b]++;
+        }
+        mult[b * tokens + k]++;
+      }
+    }
+    assertThat(lengths).containsExactly(3, 1, 1, 6, 8, 3);
+    float[] pooled = new float[batch * dim];
+    float[] alpha = new float[batch * tokens];
+    try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
+      attention.attendAndPool(table, index, lengths, mult, queries, shares, bias.clone(), 0.7f,
+          batch, tokens, dim, pooled, alpha);
+    }
+    for (int b = 0; b < batch; b++) {
+      int len = sentences[b].length;
+      float[] hb = new float[len * dim];
+      float[] biasB = new float[len];
+      float[] qb = new float[dim];
+      for (int t = 0; t < len; t++) {
+        int row = sentences[b][t];
+        System.arraycopy(table, row * dim, hb, t * dim, dim);
+        biasB[t] = rowBias[row];
+      }
+      for (int k = 0; k < dim; k++) {
+        double sum = 0;
+        for (int t = 0; t < len; t++) {
+          sum += hb[t * dim + k];
+        }
+        qb[k] = (float) (queries[b * dim + k] + shares[b] * sum);
+      }
+      double[][] ref = reference(hb, len, dim, qb, biasB, 0.7);
+      for (int k = 0; k < dim; k++) {
+        assertThat((double) pooled[b * dim + k]).isCloseTo(ref[0][k], within(1e-5));
+      }
+      double total = 0;
+      for (int t = 0; t < len; t++) {
+        int k = 0;
+        while (index[b * tokens + k] != sentences[b][t]) {
+          k++;
+        }
+        assertThat((double) alpha[b * tokens + k]).isCloseTo(ref[1][t], within(1e-6));
+        total += alpha[b * tokens + k];
+      }
+      assertThat(total).isCloseTo(1.0, within(1e-5));
+      for (int t = lengths[b]; t < tokens; t++) {
+        assertThat(alpha[b * tokens + t]).isEqualTo(0f);
+      }
+    }
+  }
+
+  private static float[] ones(int n) {
+    float[] x = new float[n];
+    java.util.Arrays.fill(x, 1f);
+    return x;
   }
 
   /** Row index 0, 1, 2, ...: H given as one row-major block. */
