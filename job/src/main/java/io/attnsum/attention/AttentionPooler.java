@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * batchSize} windows that share a padded length. The padded length is the window's distinct word
  * count rounded up to a multiple of {@value #LENGTH_BUCKET}, a function of the window alone: a
  * window is therefore always computed with the same padded shape, whichever other documents
- * share the chunk, which
- * makes results bit-for-bit independent of chunk composition (each batch element is an
- * independent matmul/softmax of that shape) while wasting at most 3 padded rows per window.
+ * share the chunk, which makes results bit-for-bit independent of chunk composition (each batch
+ * element is an independent matmul/softmax of that shape) while wasting at most 3 padded rows per
+ * window.
  * (Four rather than eight: the batched matmul's time follows the padded length, and the extra
  * batches of finer buckets cost less than the padding they save; measured 0.95× on the summarize
  * stage. Two and one were slower: too many small batches.)
@@ -251,7 +251,7 @@ public final class AttentionPooler implements AutoCloseable {
       int[][][] slots,
       float[][] queryCentroids,
       List<PooledSentences> out) {
-    int[] order = windows.sortedByLength();
+    int[] order = windows.sortedByDistinct();
     int batchSize = settings.batchSize();
     int batches = 0;
     float poolScale = (float) (1.0 / (Math.sqrt(dim) * settings.poolTemperature()));
@@ -420,7 +420,7 @@ public final class AttentionPooler implements AutoCloseable {
     }
 
     /** Window indices by (distinct rows, document, sentence, start): deterministic. */
-    int[] sortedByLength() {
+    int[] sortedByDistinct() {
       Integer[] idx = new Integer[size];
       for (int i = 0; i < size; i++) {
         idx[i] = i;

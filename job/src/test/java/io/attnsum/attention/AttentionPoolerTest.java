@@ -174,4 +174,35 @@ class AttentionPoolerTest {
     }
     assertThat(Arrays.equals(ref[0], reference(doc, s.withBatch(4, 100), PACK)[0])).isFalse();
   }
+
+  /**
+   * Repeated words are attended once with their count (see AttentionPooler): each occurrence
+   * gets its row's α, so repeats carry equal weights, the weights still sum to 1 over the
+   * tokens, and the vector is the float64 reference's over every token.
+   */
+  @Test
+  void repeatedWordsShareTheirWeightAndMatchTheReferenceOverEveryToken() {
+    AttentionSettings s = AttentionSettings.defaults().withTokenWeights(true);
+    AnalyzedDocument doc = SyntheticCorpus.doc("d", "w1 w2 w1 oov w1 w3 w2", "w4 w4");
+    PooledSentences p = pool(s, List.of(doc)).get(0);
+    assertThat(p.knownTokens()).containsExactly(6, 2);
+    float[] alpha = p.tokenWeights()[0];
+    assertThat(alpha[2]).isEqualTo(alpha[0]);
+    assertThat(alpha[4]).isEqualTo(alpha[0]);
+    assertThat(alpha[6]).isEqualTo(alpha[1]);
+    assertThat(alpha[3]).isEqualTo(0f);
+    assertThat(alpha[0]).isNotEqualTo(alpha[1]);
+    double sum = 0;
+    for (float a : alpha) {
+      sum += a;
+    }
+    assertThat(sum).isCloseTo(1.0, within(1e-6));
+    assertThat(p.tokenWeights()[1]).containsExactly(0.5f, 0.5f);
+    double[][] ref = reference(doc, s, PACK);
+    for (int i = 0; i < ref.length; i++) {
+      for (int k = 0; k < DIM; k++) {
+        assertThat((double) p.vectors()[i * DIM + k]).isCloseTo(ref[i][k], within(2e-5));
+      }
+    }
+  }
 }
