@@ -69,16 +69,12 @@ public final class AttentionPooler implements AutoCloseable {
   private float[] rowWeights = new float[0];
   private final float[] rowScratch;
   private final float[] sumScratch;
-  // Per pack row, reused across documents: the row's slot in the current document's distinct
-  // rows (-1 = not seen yet; reset after each document), and the row's log prior (NaN = not yet
-  // computed). Allocated on first use.
-  private int[] slotOfRow;
+  // Per pack row, reused across documents: the row's log prior (NaN = not yet computed).
+  // Allocated on first use.
   private float[] logPriors;
-  private int[] docRows = new int[256];
-  private int[] docRowCounts = new int[256];
-  // Per pack row: its slot among the current window's distinct rows (-1 = not seen; reset after
-  // each window). Allocated on first use.
-  private int[] windowSlotOfRow;
+  // The current document's distinct rows (its centroid) and the current window's (its attention).
+  private final DistinctRows documentRows;
+  private final DistinctRows windowRows;
   private float[] hostMult = new float[0];
   // Kept for the pooler's life: its workspace then reaches the largest batch once, instead of
   // being learnt and grown again for every chunk (0.86x the summarize stage with the Gram's).
@@ -92,6 +88,8 @@ public final class AttentionPooler implements AutoCloseable {
     this.logWeightScale = (float) settings.priorWeight();
     this.rowScratch = new float[dim];
     this.sumScratch = new float[dim];
+    this.documentRows = new DistinctRows(pack.size());
+    this.windowRows = new DistinctRows(pack.size());
   }
 
   /** Pooled sentence vectors, one entry per document, same order. */
@@ -116,7 +114,6 @@ public final class AttentionPooler implements AutoCloseable {
       int[] known = new int[n];
       float[][] weights = settings.tokenWeights() ? new float[n][] : null;
       int[][] tokenRows = new int[n][];
-      int distinct = 0;
       for (int si = 0; si < n; si++) {
         String[] tokens = sentences.get(si).tokens();
         int[] r = new int[tokens.length];
@@ -127,7 +124,7 @@ public final class AttentionPooler implements AutoCloseable {
           int row = pack.indexOf(tokens[t]);
           all[t] = row;
           if (row >= 0) {
-            distinct = countRow(row, distinct);
+            documentRows.add(row);
             r[k] = row;
             p[k++] = t;
           }
@@ -148,6 +145,9 @@ public final class AttentionPooler implements AutoCloseable {
       }
       // Prior-weighted centroid over the distinct words, weighted by occurrences (the weights'
       // sum in float64; the weighted rows summed in float by the vectorised kernel).
+      int distinct = documentRows.size();
+      int[] docRows = documentRows.rows();
+      int[] docRowCounts = documentRows.counts();
       if (rowWeights.length < distinct) {
         rowWeights = new float[distinct];
       }
@@ -156,10 +156,10 @@ public final class AttentionPooler implements AutoCloseable {
         double w = docRowCounts[i] * priorWeight(docRows[i]);
         rowWeights[i] = (float) w;
         centroidWeight += w;
-        slotOfRow[docRows[i]] = -1; // ready for the next document
       }
       BatchedSelfAttention.weightedRowSum(
           data, docRows, 0, distinct, dim, rowWeights, centroid, 0, rowScratch, sumScratch);
+      documentRows.clear();
       // The centroid part of the pooling query; the sentence part is added per window.
       float[] c = new float[dim];
       if (centroidWeight > 0) {
@@ -180,48 +180,16 @@ public final class AttentionPooler implements AutoCloseable {
     return out;
   }
 
-  /** Counts one occurrence of {@code row} in the current document; returns the distinct count. */
-  private int countRow(int row, int distinct) {
-    if (slotOfRow == null) {
-      slotOfRow = new int[pack.size()];
-      Arrays.fill(slotOfRow, -1);
-    }
-    int slot = slotOfRow[row];
-    if (slot >= 0) {
-      docRowCounts[slot]++;
-      return distinct;
-    }
-    if (distinct == docRows.length) {
-      docRows = Arrays.copyOf(docRows, distinct * 2);
-      docRowCounts = Arrays.copyOf(docRowCounts, distinct * 2);
-    }
-    slotOfRow[row] = distinct;
-    docRows[distinct] = row;
-    docRowCounts[distinct] = 1;
-    return distinct + 1;
-  }
-
   /**
    * Numbers the distinct rows of {@code rows[start, start + len)} in order of first occurrence
    * into {@code slot} (same range); returns how many there are.
    */
   private int distinctSlots(int[] rows, int start, int len, int[] slot) {
-    if (windowSlotOfRow == null) {
-      windowSlotOfRow = new int[pack.size()];
-      Arrays.fill(windowSlotOfRow, -1);
-    }
-    int distinct = 0;
     for (int t = start; t < start + len; t++) {
-      int s = windowSlotOfRow[rows[t]];
-      if (s < 0) {
-        s = distinct++;
-        windowSlotOfRow[rows[t]] = s;
-      }
-      slot[t] = s;
+      slot[t] = windowRows.add(rows[t]);
     }
-    for (int t = start; t < start + len; t++) {
-      windowSlotOfRow[rows[t]] = -1; // ready for the next window
-    }
+    int distinct = windowRows.size();
+    windowRows.clear();
     return distinct;
   }
 
