@@ -43,6 +43,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.TaskCompletionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,13 +157,19 @@ public final class SummarizationJob {
       var attention = config.attention();
       var rank = config.rank();
       boolean keepTokens = config.output().tokenWeights();
+      // Attention and rank run fused in one task pass, so their times are measured in the tasks
+      // (task-seconds over all cores, for the benchmark; a retried task would count twice).
+      LongAccumulator attentionNanos = spark.sparkContext().longAccumulator("attention task nanos");
+      LongAccumulator rankNanos = spark.sparkContext().longAccumulator("rank task nanos");
       summaries =
           documents
-              .mapPartitions(it -> summarize(it, packUri, attention, rank))
+              .mapPartitions(it -> summarize(it, packUri, attention, rank, attentionNanos, rankNanos))
               .map(s -> s.forOutput(keepTokens))
               .persist(StorageLevel.MEMORY_AND_DISK_SER());
       summarized = summaries.count();
-      stage("summarize", t, "documents", summarized);
+      stage("summarize", t, "documents", summarized,
+          "attention_task_seconds", round(attentionNanos.value() / 1e9),
+          "rank_task_seconds", round(rankNanos.value() / 1e9));
     }
     counts.unpersist(false);
 
@@ -272,14 +279,19 @@ public final class SummarizationJob {
   /** Hands the partition to the summarizer in chunks, so attention batches stay full. */
   private static Iterator<DocumentSummary> summarize(
       Iterator<AnalyzedDocument> it, String packUri,
-      io.attnsum.attention.AttentionSettings attention, io.attnsum.rank.RankSettings rank) {
+      io.attnsum.attention.AttentionSettings attention, io.attnsum.rank.RankSettings rank,
+      LongAccumulator attentionNanos, LongAccumulator rankNanos) {
     FaultInjection.check("summarize");
     BackendReport.logOnce();
     VectorPack pack = VectorPackCache.get(packUri);
     DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack);
     // Its ND4J workspaces live for the partition and are freed when the task ends, failed or not
     // (the listener runs on the task's thread, whose workspaces they are).
-    TaskContext.get().addTaskCompletionListener((TaskCompletionListener) done -> summarizer.close());
+    TaskContext.get().addTaskCompletionListener((TaskCompletionListener) done -> {
+      attentionNanos.add(summarizer.attentionNanos());
+      rankNanos.add(summarizer.rankNanos());
+      summarizer.close();
+    });
     return new Iterator<>() {
       private Iterator<DocumentSummary> current = java.util.Collections.emptyIterator();
 

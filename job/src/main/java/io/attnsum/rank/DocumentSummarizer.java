@@ -36,6 +36,10 @@ public final class DocumentSummarizer implements AutoCloseable {
   private final RankSettings settings;
   private final int dim;
   private BatchedGram gram; // kept, like the pooler's attention, for its workspace
+  // Time spent in each stage since construction. The two run fused, chunk by chunk, in one task
+  // pass, so Spark's stage times cannot tell them apart; the job reports these instead.
+  private long attentionNanos;
+  private long rankNanos;
 
   public DocumentSummarizer(AttentionSettings attention, RankSettings rank, VectorPack pack) {
     this.pooler = new AttentionPooler(attention, pack);
@@ -49,7 +53,9 @@ public final class DocumentSummarizer implements AutoCloseable {
 
   /** One summary per document, same order. */
   public List<DocumentSummary> summarize(List<AnalyzedDocument> docs) {
+    long started = System.nanoTime();
     List<PooledSentences> pooled = pooler.pool(docs);
+    long pooledAt = System.nanoTime();
     Body[] bodies = new Body[docs.size()];
     float[][] vectors = new float[docs.size()][];
     int[] rows = new int[docs.size()];
@@ -63,7 +69,22 @@ public final class DocumentSummarizer implements AutoCloseable {
     for (int d = 0; d < docs.size(); d++) {
       out.add(rank(bodies[d], grams[d]));
     }
+    attentionNanos += pooledAt - started;
+    rankNanos += System.nanoTime() - pooledAt;
     return out;
+  }
+
+  /** Nanoseconds spent pooling (the attention stage) by {@link #summarize(List)} so far. */
+  public long attentionNanos() {
+    return attentionNanos;
+  }
+
+  /**
+   * Nanoseconds spent after pooling by {@link #summarize(List)} so far: sentence graphs, their
+   * Gram products, centrality and selection (the rank stage).
+   */
+  public long rankNanos() {
+    return rankNanos;
   }
 
   /** One document from its pooled vectors (package-private: the tuning harness reuses pooling). */

@@ -38,7 +38,7 @@ import java.util.Random;
  * <pre>
  * OMP_NUM_THREADS=1 java -cp &lt;test classpath&gt; io.attnsum.bench.SummarizeProfile
  *     [--documents 5000] [--dim 300] [--passes 5] [--batch-size 64] [--token-weights]
- *     [--dump FILE]
+ *     [--dump FILE] [--threads N]
  * </pre>
  *
  * {@code --dump} writes the last pass's summaries, one line per document (selected sentence
@@ -175,12 +175,50 @@ public final class SummarizeProfile {
     }
   }
 
+  /**
+   * Each pass runs the whole workload on {@code threads} threads at once, each with its own
+   * summarizer over the shared pack, as concurrent tasks of one executor do: the per-thread time
+   * includes what they cost each other (shared caches, memory bandwidth).
+   */
+  private static void concurrentPasses(SummarizeProfile p, int passes, int threads) {
+    for (int i = 0; i < passes; i++) {
+      long[][] results = new long[threads][];
+      Thread[] workers = new Thread[threads];
+      long start = System.nanoTime();
+      for (int t = 0; t < threads; t++) {
+        int slot = t;
+        workers[t] = new Thread(() -> results[slot] = p.pass());
+        workers[t].start();
+      }
+      for (Thread w : workers) {
+        try {
+          w.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+      double wall = (System.nanoTime() - start) / 1e9;
+      StringBuilder per = new StringBuilder();
+      for (long[] r : results) {
+        per.append(String.format(Locale.ROOT, " %.3f", r[0] / 1e9));
+      }
+      System.out.printf(Locale.ROOT, "pass %d: %d threads, wall %.3f s, per thread%s s, %.0f sentences/s a thread, checksum %016x%n",
+          i, threads, wall, per, p.sentences * threads / wall / threads, results[0][1]);
+    }
+  }
+
   public static void main(String[] args) throws IOException {
     Map<String, String> o = options(args);
     long t0 = System.nanoTime();
     SummarizeProfile p = new SummarizeProfile(o);
     System.out.printf(Locale.ROOT, "workload: %s (prepared in %.1f s)%n", p.describe(), (System.nanoTime() - t0) / 1e9);
     int passes = Integer.parseInt(o.getOrDefault("passes", "5"));
+    int threads = Integer.parseInt(o.getOrDefault("threads", "1"));
+    if (threads > 1) {
+      concurrentPasses(p, passes, threads);
+      return;
+    }
     for (int i = 0; i < passes; i++) {
       List<DocumentSummary> keep = i == passes - 1 && o.containsKey("dump") ? new ArrayList<>() : null;
       long[] r = p.pass(keep);

@@ -64,6 +64,15 @@ class SummarizationJobIT implements Serializable {
         .isEqualTo(inputLines);
     assertThat(manifest.get("stages").fieldNames()).toIterable()
         .containsExactly("read", "text", "vectors", "summarize", "write");
+    // Attention and rank are timed inside the fused tasks: both ran, and their task-seconds fit
+    // in the summarize stage's wall time on the local cores.
+    JsonNode summarize = manifest.get("stages").get("summarize");
+    double attentionTask = summarize.get("attention_task_seconds").asDouble();
+    double rankTask = summarize.get("rank_task_seconds").asDouble();
+    assertThat(attentionTask).isPositive();
+    assertThat(rankTask).isPositive();
+    assertThat(attentionTask + rankTask).isLessThanOrEqualTo(
+        summarize.get("seconds").asDouble() * spark.sparkContext().defaultParallelism() + 0.002);
     assertThat(manifest.get("versions").get("spark").asText()).startsWith("4.");
 
     Set<String> inputIds = new HashSet<>();

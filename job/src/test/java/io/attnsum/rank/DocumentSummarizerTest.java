@@ -221,4 +221,34 @@ class DocumentSummarizerTest {
       }
     }
   }
+
+  @Test
+  void stageTimesAddUpAcrossChunksAndStayWithinTheWallTime() {
+    Random random = new Random(11);
+    VectorPack pack = SyntheticCorpus.numberedPack(80, 24, 9);
+    List<AnalyzedDocument> docs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      docs.add(SyntheticCorpus.randomDoc("t" + i, random, 80, 8, 20));
+    }
+    try (DocumentSummarizer summarizer = new DocumentSummarizer(AttentionSettings.defaults(), rank(), pack)) {
+      assertThat(summarizer.attentionNanos()).isZero();
+      assertThat(summarizer.rankNanos()).isZero();
+      long started = System.nanoTime();
+      summarizer.summarize(docs.subList(0, 10));
+      long afterFirst = System.nanoTime();
+      long attentionFirst = summarizer.attentionNanos();
+      long rankFirst = summarizer.rankNanos();
+      assertThat(attentionFirst).isPositive();
+      assertThat(rankFirst).isPositive();
+      assertThat(attentionFirst + rankFirst).isLessThanOrEqualTo(afterFirst - started);
+      summarizer.summarize(docs.subList(10, 20));
+      long afterSecond = System.nanoTime();
+      // Totals since construction: the second chunk adds to both, and all of it fits in the wall
+      // time around the two calls.
+      assertThat(summarizer.attentionNanos()).isGreaterThan(attentionFirst);
+      assertThat(summarizer.rankNanos()).isGreaterThan(rankFirst);
+      assertThat(summarizer.attentionNanos() + summarizer.rankNanos())
+          .isLessThanOrEqualTo(afterSecond - started);
+    }
+  }
 }
