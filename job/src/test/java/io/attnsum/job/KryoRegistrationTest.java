@@ -77,6 +77,7 @@ class KryoRegistrationTest {
     KryoRegistration.configure(plain);
     assertThat(plain.get("spark.serializer")).isEqualTo("org.apache.spark.serializer.KryoSerializer");
     assertThat(plain.get("spark.kryo.registrator")).isEqualTo(KryoRegistration.class.getName());
+    assertThat(plain.get("spark.shuffle.sort.bypassMergeThreshold")).isEqualTo("8");
 
     SparkConf user = new SparkConf(false)
         .set("spark.serializer", "org.apache.spark.serializer.JavaSerializer")
@@ -86,5 +87,11 @@ class KryoRegistrationTest {
     assertThat(user.get("spark.serializer")).isEqualTo("org.apache.spark.serializer.JavaSerializer");
     assertThat(user.get("spark.kryo.registrator"))
         .isEqualTo("com.example.Mine," + KryoRegistration.class.getName());
+    // The shuffle setting is for Kryo's cost; another serializer leaves Spark's default alone.
+    assertThat(user.contains("spark.shuffle.sort.bypassMergeThreshold")).isFalse();
+
+    SparkConf tuned = new SparkConf(false).set("spark.shuffle.sort.bypassMergeThreshold", "200");
+    KryoRegistration.configure(tuned);
+    assertThat(tuned.get("spark.shuffle.sort.bypassMergeThreshold")).isEqualTo("200");
   }
 }
