@@ -203,8 +203,9 @@ public final class SummarizeProfile {
       for (long[] r : results) {
         per.append(String.format(Locale.ROOT, " %.3f", r[0] / 1e9));
       }
-      System.out.printf(Locale.ROOT, "pass %d: %d threads, wall %.3f s, per thread%s s, %.0f sentences/s a thread, checksum %016x%n",
-          i, threads, wall, per, p.sentences * threads / wall / threads, results[0][1]);
+      System.out.printf(Locale.ROOT,
+          "pass %d: %d threads, wall %.3f s, per thread%s s, %.0f sentences/s a thread, checksum %016x%n",
+          i, threads, wall, per, p.sentences / wall, results[0][1]);
     }
   }
 
