@@ -82,12 +82,7 @@ class AttentionPoolerTest {
   }
 
   private static List<AnalyzedDocument> randomDocs(long seed, int count) {
-    Random random = new Random(seed);
-    List<AnalyzedDocument> docs = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      docs.add(SyntheticCorpus.randomDoc("d" + i, random, 60, 8, 30));
-    }
-    return docs;
+    return SyntheticCorpus.randomDocs("d", new Random(seed), count, 60, 8, 30);
   }
 
   @Property(tries = 8)

@@ -68,4 +68,14 @@ public final class SyntheticCorpus {
     }
     return doc(id, sentences);
   }
+
+  /** {@code count} documents from {@link #randomDoc}, ids {@code prefix + i}, drawn in order. */
+  public static List<AnalyzedDocument> randomDocs(String prefix, Random random, int count,
+      int vocab, int maxSentences, int maxLen) {
+    List<AnalyzedDocument> docs = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      docs.add(randomDoc(prefix + i, random, vocab, maxSentences, maxLen));
+    }
+    return docs;
+  }
 }

@@ -158,12 +158,8 @@ class DocumentSummarizerTest {
 
   @Test
   void aDocumentsSummaryDoesNotDependOnItsChunkBitForBit() {
-    Random random = new Random(99);
     VectorPack pack = SyntheticCorpus.numberedPack(80, 24, 9);
-    List<AnalyzedDocument> docs = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      docs.add(SyntheticCorpus.randomDoc("r" + i, random, 80, 12, 40));
-    }
+    List<AnalyzedDocument> docs = SyntheticCorpus.randomDocs("r", new Random(99), 20, 80, 12, 40);
     AttentionSettings attention =
         AttentionSettings.defaults().withBatch(16, 16).withTokenWeights(true);
     List<DocumentSummary> chunk = summarize(attention, rank(), pack, docs);
@@ -224,12 +220,8 @@ class DocumentSummarizerTest {
 
   @Test
   void stageTimesAddUpAcrossChunksAndStayWithinTheWallTime() {
-    Random random = new Random(11);
     VectorPack pack = SyntheticCorpus.numberedPack(80, 24, 9);
-    List<AnalyzedDocument> docs = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      docs.add(SyntheticCorpus.randomDoc("t" + i, random, 80, 8, 20));
-    }
+    List<AnalyzedDocument> docs = SyntheticCorpus.randomDocs("t", new Random(11), 20, 80, 8, 20);
     try (DocumentSummarizer summarizer = new DocumentSummarizer(AttentionSettings.defaults(), rank(), pack)) {
       assertThat(summarizer.attentionNanos()).isZero();
       assertThat(summarizer.rankNanos()).isZero();
