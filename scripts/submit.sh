@@ -79,8 +79,11 @@ driver_phys="${ATTNSUM_ND4J_MAXPHYSICALBYTES:-$(( $(to_mb "$driver_mem") + maxby
 # storage memory fills they fragment the heap until a task fails with "Java heap space" although
 # Spark's accounting is within bounds (seen at 200,000 documents with -Xmx4g; job/BENCHMARKS.md).
 gc_opts="${ATTNSUM_GC_OPTS--XX:G1HeapRegionSize=32m}"
-nd4j_opts_exec="$gc_opts -Dorg.bytedeco.javacpp.maxbytes=$maxbytes -Dorg.bytedeco.javacpp.maxphysicalbytes=$exec_phys"
-nd4j_opts_driver="$gc_opts -Dorg.bytedeco.javacpp.maxbytes=$maxbytes -Dorg.bytedeco.javacpp.maxphysicalbytes=$driver_phys"
+# The JDK's Vector API for the attention's Java kernel (attention.kernel = auto | java-vector);
+# executors without it fall back to ND4J under auto.
+vector_api="--add-modules=jdk.incubator.vector"
+nd4j_opts_exec="$gc_opts $vector_api -Dorg.bytedeco.javacpp.maxbytes=$maxbytes -Dorg.bytedeco.javacpp.maxphysicalbytes=$exec_phys"
+nd4j_opts_driver="$gc_opts $vector_api -Dorg.bytedeco.javacpp.maxbytes=$maxbytes -Dorg.bytedeco.javacpp.maxphysicalbytes=$driver_phys"
 
 # --config FILE is shipped with --files; in cluster mode the driver sees it by its base name.
 files=()

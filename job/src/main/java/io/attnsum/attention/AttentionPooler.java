@@ -79,6 +79,7 @@ public final class AttentionPooler implements AutoCloseable {
   // Kept for the pooler's life: its workspace then reaches the largest batch once, instead of
   // being learnt and grown again for every chunk (0.86x the summarize stage with the Gram's).
   private BatchedSelfAttention attention;
+  private final AttentionKernel kernel;
 
   public AttentionPooler(AttentionSettings settings, VectorPack pack) {
     this.settings = settings;
@@ -90,6 +91,12 @@ public final class AttentionPooler implements AutoCloseable {
     this.sumScratch = new float[dim];
     this.documentRows = new DistinctRows(pack.size());
     this.windowRows = new DistinctRows(pack.size());
+    this.kernel = settings.kernel().resolve();
+  }
+
+  /** The kernel this pooler runs ({@code settings.kernel()} resolved in this JVM). */
+  public AttentionKernel kernel() {
+    return kernel;
   }
 
   /** Pooled sentence vectors, one entry per document, same order. */
@@ -225,7 +232,7 @@ public final class AttentionPooler implements AutoCloseable {
     float poolScale = (float) (1.0 / (Math.sqrt(dim) * settings.poolTemperature()));
     float sentenceShare = (float) (1.0 - settings.queryMix());
     if (attention == null) {
-      attention = new BatchedSelfAttention();
+      attention = new BatchedSelfAttention(kernel);
     }
     int i = 0;
     while (i < order.length) {

@@ -16,6 +16,7 @@ import java.io.Serializable;
  * @param priorWeight multiplier of {@code log(prior)} in the pooling logits (0 = ignore prior)
  * @param queryMix pooling query = mix · document centroid + (1 − mix) · sentence mean
  * @param poolTemperature divides the pooling logits {@code q·h/√d}; lower = peakier α
+ * @param kernel who computes the attention's dot products (resolved in each JVM that pools)
  */
 public record AttentionSettings(
     int batchSize,
@@ -25,7 +26,8 @@ public record AttentionSettings(
     double sifA,
     double priorWeight,
     double queryMix,
-    double poolTemperature)
+    double poolTemperature,
+    AttentionKernel kernel)
     implements Serializable {
 
   public AttentionSettings {
@@ -34,6 +36,9 @@ public record AttentionSettings(
     }
     if (!(sifA > 0) || !(poolTemperature > 0) || !(queryMix >= 0 && queryMix <= 1)) {
       throw new IllegalArgumentException("sifA, poolTemperature > 0 and queryMix in [0, 1]");
+    }
+    if (kernel == null) {
+      throw new IllegalArgumentException("kernel must be given");
     }
   }
 
@@ -46,22 +51,30 @@ public record AttentionSettings(
         r.doubleIn("attention.sif-a", 1e-8, 1.0),
         r.doubleIn("attention.prior-weight", 0.0, 100.0),
         r.doubleIn("attention.query-mix", 0.0, 1.0),
-        r.doubleIn("attention.pool-temperature", 1e-3, 1e3));
+        r.doubleIn("attention.pool-temperature", 1e-3, 1e3),
+        r.oneOf("attention.kernel", AttentionKernel.class));
   }
 
   /** The reference.conf defaults (for tests and tools that run without a config file). */
   public static AttentionSettings defaults() {
-    return new AttentionSettings(64, 128, false, TokenPrior.SIF, 1e-3, 1.0, 0.5, 1.0);
+    return new AttentionSettings(
+        64, 128, false, TokenPrior.SIF, 1e-3, 1.0, 0.5, 1.0, AttentionKernel.AUTO);
   }
 
   public AttentionSettings withTokenWeights(boolean on) {
     return new AttentionSettings(
-        batchSize, windowTokens, on, prior, sifA, priorWeight, queryMix, poolTemperature);
+        batchSize, windowTokens, on, prior, sifA, priorWeight, queryMix, poolTemperature, kernel);
   }
 
   public AttentionSettings withBatch(int newBatchSize, int newWindowTokens) {
     return new AttentionSettings(
         newBatchSize, newWindowTokens, tokenWeights, prior, sifA, priorWeight, queryMix,
-        poolTemperature);
+        poolTemperature, kernel);
+  }
+
+  public AttentionSettings withKernel(AttentionKernel newKernel) {
+    return new AttentionSettings(
+        batchSize, windowTokens, tokenWeights, prior, sifA, priorWeight, queryMix,
+        poolTemperature, newKernel);
   }
 }

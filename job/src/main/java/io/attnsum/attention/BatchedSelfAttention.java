@@ -51,6 +51,24 @@ public final class BatchedSelfAttention implements AutoCloseable {
   private float[] sumScratch = new float[0];
   private float[] zeros = new float[0]; // the padded rows' source
   private int[] identity = new int[0]; // row index of the block form
+  private final VectorKernel kernel; // null: H Hᵀ by ND4J's batched matmul
+  private int[] offsets = new int[0]; // a window's row offsets in the table (Java kernel)
+
+  /** H Hᵀ by ND4J's batched matmul (the CUDA backend's path). */
+  public BatchedSelfAttention() {
+    this(AttentionKernel.ND4J);
+  }
+
+  /**
+   * @param kernel who computes H Hᵀ and H q: {@link AttentionKernel#ND4J} or {@link
+   *     AttentionKernel#JAVA_VECTOR} (resolve {@link AttentionKernel#AUTO} first)
+   */
+  public BatchedSelfAttention(AttentionKernel kernel) {
+    if (kernel == AttentionKernel.AUTO) {
+      throw new IllegalArgumentException("resolve AUTO to a kernel first");
+    }
+    this.kernel = kernel == AttentionKernel.JAVA_VECTOR ? new VectorKernel() : null;
+  }
 
   /**
    * Attends and pools one batch with explicit queries (the table form below with H as one block
@@ -156,19 +174,30 @@ public final class BatchedSelfAttention implements AutoCloseable {
       hostA = new float[btt];
       hostG = new float[btt];
     }
-    try (MemoryWorkspace ws =
-        Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
-      INDArray hs = gather(table, rowIndex, lengths, queries, batch, tokens, dim); // [B, T, d]
-      INDArray scores = Nd4j.matmul(hs, hs, false, true, false); // [B, T, T] = H Hᵀ
-      scores.data().asNioFloat().get(hostG, 0, btt); // unscaled: H q is read from it too
+    if (kernel == null) {
+      try (MemoryWorkspace ws =
+          Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
+        INDArray hs = gather(table, rowIndex, lengths, queries, batch, tokens, dim); // [B, T, d]
+        INDArray scores = Nd4j.matmul(hs, hs, false, true, false); // [B, T, T] = H Hᵀ
+        scores.data().asNioFloat().get(hostG, 0, btt); // unscaled: H q is read from it too
+      }
     }
     if (hq.length < tokens) {
       hq = new float[tokens];
       w = new float[tokens];
       bases = new int[tokens];
+      offsets = new int[tokens];
     }
     float scale = (float) (1.0 / Math.sqrt(dim));
     for (int b = 0; b < batch; b++) {
+      if (kernel != null) {
+        // One window at a time: its rows, just read for H Hᵀ, are still in cache for pooling.
+        int row0 = b * tokens;
+        for (int t = 0; t < lengths[b]; t++) {
+          offsets[t] = rowIndex[row0 + t] * dim;
+        }
+        kernel.gram(table, offsets, lengths[b], dim, hostG, b * tokens * tokens, tokens);
+      }
       // A = softmax(H Hᵀ / √d) over the real keys of the real query rows. In Java rather than
       // as ND4J ops over the padded [B, T, T] block: only len² of the T² entries need an
       // exponential, and three ops over the whole block (scale, mask, softmax) cost more.
@@ -193,7 +222,9 @@ public final class BatchedSelfAttention implements AutoCloseable {
     // H q  [len]: H queries[b] from the query part's column of H Hᵀ (or row dots when the
     // sentence fills its rows), plus share · row sums of H Hᵀ over the real tokens (a column
     // counted as often as its row occurs)
-    if (len == tokens) {
+    if (kernel != null) {
+      kernel.dots(table, offsets, len, dim, queries, b * dim, hq, 0); // offsets: set by the caller
+    } else if (len == tokens) {
       for (int t = 0; t < len; t++) {
         bases[t] = rowIndex[row0 + t] * dim;
       }

@@ -161,15 +161,20 @@ public final class SummarizationJob {
       // (task-seconds over all cores, for the benchmark; a retried task would count twice).
       LongAccumulator attentionNanos = spark.sparkContext().longAccumulator("attention task nanos");
       LongAccumulator rankNanos = spark.sparkContext().longAccumulator("rank task nanos");
+      // Tasks whose attention ran the Java kernel; the others ran ND4J's (see AttentionKernel).
+      LongAccumulator javaKernelTasks = spark.sparkContext().longAccumulator("java kernel tasks");
+      LongAccumulator summarizeTasks = spark.sparkContext().longAccumulator("summarize tasks");
       summaries =
           documents
-              .mapPartitions(it -> summarize(it, packUri, attention, rank, attentionNanos, rankNanos))
+              .mapPartitions(it -> summarize(it, packUri, attention, rank, attentionNanos, rankNanos,
+                  javaKernelTasks, summarizeTasks))
               .map(s -> s.forOutput(keepTokens))
               .persist(StorageLevel.MEMORY_AND_DISK_SER());
       summarized = summaries.count();
       stage("summarize", t, "documents", summarized,
           "attention_task_seconds", round(attentionNanos.value() / 1e9),
-          "rank_task_seconds", round(rankNanos.value() / 1e9));
+          "rank_task_seconds", round(rankNanos.value() / 1e9),
+          "attention_kernel", kernelsUsed(javaKernelTasks.value(), summarizeTasks.value()));
     }
     counts.unpersist(false);
 
@@ -276,11 +281,29 @@ public final class SummarizationJob {
     return out.iterator();
   }
 
+  /**
+   * Which attention kernel the summarize tasks ran: "java-vector", "nd4j", a mix of both (an
+   * executor JVM without the Vector API module falls back to nd4j under {@code auto}) or "none".
+   */
+  static String kernelsUsed(long javaKernelTasks, long tasks) {
+    if (tasks == 0) {
+      return "none";
+    }
+    if (javaKernelTasks == tasks) {
+      return "java-vector";
+    }
+    if (javaKernelTasks == 0) {
+      return "nd4j";
+    }
+    return "mixed: java-vector in " + javaKernelTasks + " of " + tasks + " tasks, nd4j in the rest";
+  }
+
   /** Hands the partition to the summarizer in chunks, so attention batches stay full. */
   private static Iterator<DocumentSummary> summarize(
       Iterator<AnalyzedDocument> it, String packUri,
       io.attnsum.attention.AttentionSettings attention, io.attnsum.rank.RankSettings rank,
-      LongAccumulator attentionNanos, LongAccumulator rankNanos) {
+      LongAccumulator attentionNanos, LongAccumulator rankNanos, LongAccumulator javaKernelTasks,
+      LongAccumulator summarizeTasks) {
     FaultInjection.check("summarize");
     BackendReport.logOnce();
     VectorPack pack = VectorPackCache.get(packUri);
@@ -290,6 +313,10 @@ public final class SummarizationJob {
     TaskContext.get().addTaskCompletionListener((TaskCompletionListener) done -> {
       attentionNanos.add(summarizer.attentionNanos());
       rankNanos.add(summarizer.rankNanos());
+      summarizeTasks.add(1);
+      if (summarizer.kernel() == io.attnsum.attention.AttentionKernel.JAVA_VECTOR) {
+        javaKernelTasks.add(1);
+      }
       summarizer.close();
     });
     return new Iterator<>() {

@@ -74,6 +74,11 @@ public final class DocumentSummarizer implements AutoCloseable {
     return out;
   }
 
+  /** The attention kernel this summarizer runs (its settings' kernel resolved in this JVM). */
+  public io.attnsum.attention.AttentionKernel kernel() {
+    return pooler.kernel();
+  }
+
   /** Nanoseconds spent pooling (the attention stage) by {@link #summarize(List)} so far. */
   public long attentionNanos() {
     return attentionNanos;

@@ -90,9 +90,10 @@ class AttentionPoolerTest {
       @ForAll @IntRange(min = 1, max = 9) int batchSize,
       @ForAll @IntRange(min = 4, max = 40) int window,
       @ForAll("priors") TokenPrior prior,
+      @ForAll("kernels") AttentionKernel kernel,
       @ForAll @IntRange(min = 0, max = 1000) int seed) {
     AttentionSettings s =
-        new AttentionSettings(batchSize, window, false, prior, 1e-2, 1.0, 0.5, 1.0);
+        new AttentionSettings(batchSize, window, false, prior, 1e-2, 1.0, 0.5, 1.0, kernel);
     List<AnalyzedDocument> docs = randomDocs(seed, 5);
     List<PooledSentences> pooled = pool(s, docs);
     for (int d = 0; d < docs.size(); d++) {
@@ -117,11 +118,19 @@ class AttentionPoolerTest {
     return net.jqwik.api.Arbitraries.of(TokenPrior.class);
   }
 
+  /** The two kernels a pooler can run (the tests' JVM has the Vector API module). */
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<AttentionKernel> kernels() {
+    return net.jqwik.api.Arbitraries.of(AttentionKernel.ND4J, AttentionKernel.JAVA_VECTOR);
+  }
+
   @Property(tries = 6)
   void aDocumentsVectorsDoNotDependOnItsChunkBitForBit(
       @ForAll @IntRange(min = 1, max = 64) int batchSize,
+      @ForAll("kernels") AttentionKernel kernel,
       @ForAll @IntRange(min = 0, max = 1000) int seed) {
-    AttentionSettings s = AttentionSettings.defaults().withBatch(batchSize, 12).withTokenWeights(true);
+    AttentionSettings s =
+        AttentionSettings.defaults().withBatch(batchSize, 12).withTokenWeights(true).withKernel(kernel);
     List<AnalyzedDocument> docs = randomDocs(seed, 12);
     AnalyzedDocument target = docs.get(5);
     PooledSentences alone = pool(s, List.of(target)).get(0);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class BatchedSelfAttentionTest {
 
@@ -63,8 +65,9 @@ class BatchedSelfAttentionTest {
     return new double[][] {pooled, logits};
   }
 
-  @Test
-  void paddedBatchMatchesFloat64ReferenceAndPaddingIsInvisible() {
+  @ParameterizedTest
+  @EnumSource(value = AttentionKernel.class, names = {"ND4J", "JAVA_VECTOR"})
+  void paddedBatchMatchesFloat64ReferenceAndPaddingIsInvisible(AttentionKernel kernel) {
     Random random = new Random(42);
     int dim = 12;
     int batch = 7;
@@ -86,7 +89,7 @@ class BatchedSelfAttentionTest {
     float[] pooled = new float[batch * dim];
     float[] alpha = new float[batch * tokens];
     float[] biasCopy = bias.clone();
-    try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
+    try (BatchedSelfAttention attention = new BatchedSelfAttention(kernel)) {
       attention.attendAndPool(h, lengths, q, biasCopy, 0.7f, batch, tokens, dim, pooled, alpha);
     }
     for (int b = 0; b < batch; b++) {
@@ -120,8 +123,9 @@ class BatchedSelfAttentionTest {
    * and slots without (share 0: c is all of q), for a slot without a padded row (length 16 of
    * 16: H c from row dots), with garbage in the padding.
    */
-  @Test
-  void queryPartsWithSentenceSharesMatchTheExplicitQueryInFloat64() {
+  @ParameterizedTest
+  @EnumSource(value = AttentionKernel.class, names = {"ND4J", "JAVA_VECTOR"})
+  void queryPartsWithSentenceSharesMatchTheExplicitQueryInFloat64(AttentionKernel kernel) {
     Random random = new Random(5);
     int dim = 10;
     int batch = 5;
@@ -142,7 +146,7 @@ class BatchedSelfAttentionTest {
     }
     float[] pooled = new float[batch * dim];
     float[] alpha = new float[batch * tokens];
-    try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
+    try (BatchedSelfAttention attention = new BatchedSelfAttention(kernel)) {
       attention.attendAndPool(h, identity(batch * tokens), lengths, null, c, shares, bias.clone(), 0.7f,
           batch, tokens, dim, pooled, alpha);
     }
@@ -159,8 +163,9 @@ class BatchedSelfAttentionTest {
     }
   }
 
-  @Test
-  void aSentenceAloneEqualsItselfInsideALargerPaddedBatch() {
+  @ParameterizedTest
+  @EnumSource(value = AttentionKernel.class, names = {"ND4J", "JAVA_VECTOR"})
+  void aSentenceAloneEqualsItselfInsideALargerPaddedBatch(AttentionKernel kernel) {
     Random random = new Random(7);
     int dim = 8;
     int len = 5;
@@ -174,7 +179,7 @@ class BatchedSelfAttentionTest {
     float[] alphaAlone = new float[len];
     float[] inBatch = new float[3 * dim];
     float[] alphaBatch = new float[3 * 9];
-    try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
+    try (BatchedSelfAttention attention = new BatchedSelfAttention(kernel)) {
       attention.attendAndPool(sentence, new int[] {len}, q, bias.clone(), 1f, 1, len, dim, alone,
           alphaAlone);
       // same sentence in slot 1 of a batch padded to 9 tokens, between random neighbours
@@ -203,8 +208,9 @@ class BatchedSelfAttentionTest {
    * H given as rows of a table by index (what the job passes: the word vectors and each token's
    * row) attends and pools to the same bits as the block those rows form, padding included.
    */
-  @Test
-  void tableRowsByIndexGiveTheSameBitsAsTheBlockTheyForm() {
+  @ParameterizedTest
+  @EnumSource(value = AttentionKernel.class, names = {"ND4J", "JAVA_VECTOR"})
+  void tableRowsByIndexGiveTheSameBitsAsTheBlockTheyForm(AttentionKernel kernel) {
     Random random = new Random(5);
     int dim = 12;
     int tokens = 8;
@@ -230,7 +236,7 @@ class BatchedSelfAttentionTest {
     float[] alphaBlock = new float[batch * tokens];
     float[] pooledTable = new float[batch * dim];
     float[] alphaTable = new float[batch * tokens];
-    try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
+    try (BatchedSelfAttention attention = new BatchedSelfAttention(kernel)) {
       attention.attendAndPool(h, identity(batch * tokens), lengths, null, queries, shares, bias.clone(),
           0.7f, batch, tokens, dim, pooledBlock, alphaBlock);
       attention.attendAndPool(table, index, lengths, null, queries, shares, bias.clone(), 0.7f, batch,
@@ -398,8 +404,9 @@ class BatchedSelfAttentionTest {
    * length (H c from row dots), a sentence of one word repeated, one of a single token, and one
    * without repeats.
    */
-  @Test
-  void distinctRowsWithMultiplicitiesPoolLikeEveryTokenInFloat64() {
+  @ParameterizedTest
+  @EnumSource(value = AttentionKernel.class, names = {"ND4J", "JAVA_VECTOR"})
+  void distinctRowsWithMultiplicitiesPoolLikeEveryTokenInFloat64(AttentionKernel kernel) {
     Random random = new Random(23);
     int dim = 10;
     int tokens = 8;
@@ -437,7 +444,7 @@ class BatchedSelfAttentionTest {
     assertThat(lengths).containsExactly(3, 1, 1, 6, 8, 3);
     float[] pooled = new float[batch * dim];
     float[] alpha = new float[batch * tokens];
-    try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
+    try (BatchedSelfAttention attention = new BatchedSelfAttention(kernel)) {
       attention.attendAndPool(table, index, lengths, mult, queries, shares, bias.clone(), 0.7f,
           batch, tokens, dim, pooled, alpha);
     }
