@@ -74,7 +74,8 @@ echo "bench: building" >&2
 mvn -B -q "${mvn_args[@]}" -f "$root/job/pom.xml" test-compile dependency:build-classpath \
   -DincludeScope=test -Dmdep.outputFile="$root/job/target/bench-classpath.txt" >&2
 test_cp="$root/job/target/test-classes:$root/job/target/classes:$(cat "$root/job/target/bench-classpath.txt")"
-bench_java() { java -Xmx2g -cp "$test_cp" "$@"; }
+# The Vector API module for the attention's Java kernel (JMH's forks inherit it).
+bench_java() { java -Xmx2g --add-modules=jdk.incubator.vector -cp "$test_cp" "$@"; }
 
 machine="$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), \
 $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) memory, \
@@ -203,7 +204,7 @@ EOF
     stage() { jq -r --arg s "$1" '.stages[$s].seconds // "-"' "$manifest"; }
     # Attention and rank run fused in the summarize tasks, which time them: task-seconds, all cores.
     local split
-    split=$(jq -r '.stages.summarize | if .attention_task_seconds then "\(.attention_task_seconds) / \(.rank_task_seconds)" else "-" end' "$manifest")
+    split=$(jq -r '.stages.summarize | if .attention_task_seconds then "\(.attention_task_seconds) / \(.rank_task_seconds)" + (if .attention_kernel then " (\(.attention_kernel))" else "" end) else "-" end' "$manifest")
     local dps ratio="-"
     dps=$(awk -v d="$docs" -v s="$secs" 'BEGIN {printf "%.0f", d / s}')
     case "$name" in news-*) printf '%s\t%s\t%s\n' "$stages" "$docs" "$secs" >>"$scaling_tsv" ;; esac

@@ -1,5 +1,6 @@
 package io.attnsum.bench;
 
+import io.attnsum.attention.AttentionKernel;
 import io.attnsum.attention.BatchedSelfAttention;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,7 +18,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Throughput of the attention stage on one padded batch (one op = one batch of {@code batch}
- * sentences): the project's batched ND4J code ({@link BatchedSelfAttention}, what the job runs),
+ * sentences): the project's batched code ({@link BatchedSelfAttention}) with each of its kernels
+ * (ND4J's batched matmul, the CUDA path; the Java Vector API kernel, what the job runs on CPU),
  * the same math as one ND4J op chain per sentence, and plain Java loops. {@link
  * AttentionBenchRunner} turns ops/s into sentences/s and GFLOP/s with {@link
  * AttentionWorkload#flops()}. Run through scripts/bench.sh.
@@ -40,6 +42,7 @@ public class AttentionBenchmark {
 
   private AttentionWorkload workload;
   private BatchedSelfAttention batched;
+  private BatchedSelfAttention javaKernel;
   private PerSentenceAttention perSentence;
   private LoopAttention loop;
   private float[] bias;
@@ -50,7 +53,8 @@ public class AttentionBenchmark {
   public void setUp() {
     Nd4j.create(1); // load the native backend outside the measurement
     workload = new AttentionWorkload(batch, tokens, dim, 42);
-    batched = new BatchedSelfAttention();
+    batched = new BatchedSelfAttention(AttentionKernel.ND4J);
+    javaKernel = new BatchedSelfAttention(AttentionKernel.JAVA_VECTOR);
     perSentence = new PerSentenceAttention();
     loop = new LoopAttention();
     bias = workload.bias.clone();
@@ -61,6 +65,7 @@ public class AttentionBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() {
     batched.close();
+    javaKernel.close();
     perSentence.close();
   }
 
@@ -69,6 +74,15 @@ public class AttentionBenchmark {
     // attendAndPool overwrites the padded part of the bias (scratch by contract); the real part
     // is never written, so reusing the copy keeps every call identical.
     batched.attendAndPool(
+        workload.h, workload.lengths, workload.queries, bias, workload.poolScale, batch, tokens,
+        dim, pooled, alpha);
+    bh.consume(pooled);
+  }
+
+  /** The same batch with H·Hᵀ and H·q by the Java kernel: what the job runs on ND4J's CPU backend. */
+  @Benchmark
+  public void batchedJavaKernel(Blackhole bh) {
+    javaKernel.attendAndPool(
         workload.h, workload.lengths, workload.queries, bias, workload.poolScale, batch, tokens,
         dim, pooled, alpha);
     bh.consume(pooled);
