@@ -19,9 +19,11 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Every dot product is defined the same way, so results do not depend on the block a pair falls
  * in, on the JIT tier (the Vector API's fallback does each lane with {@link Math#fma}, the same
  * rounding as the intrinsic) or on the CPU's vector width: eight lanes, lane l accumulating {@code
- * x[8c + l] · y[8c + l]} over c in order with a fused multiply-add, the lanes summed as {@code
- * ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7))}, then the {@code d mod 8} tail terms fused
- * in order ({@link #dotReference} spells it out in scalar code).
+ * x[8c + l] · y[8c + l]} over c in order with a fused multiply-add; when 8 does not divide d,
+ * the last eight floats once more with the lanes already covered multiplied by 0 (so the last
+ * {@code d mod 8} floats land in the top lanes, with no scalar tail); then the lanes summed as
+ * {@code ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7))} ({@link #dotReference} spells it
+ * out in scalar code).
  */
 final class VectorKernel {
   /** Eight float lanes on every CPU, so the lane sums (and the bits) are the same everywhere. */
@@ -36,7 +38,13 @@ final class VectorKernel {
    * offsets[i]}. Other entries of g are left as they are.
    */
   void gram(float[] table, int[] offsets, int n, int dim, float[] g, int g0, int stride) {
+    if (dim < LANES) {
+      gramScalar(table, offsets, n, dim, g, g0, stride);
+      return;
+    }
     int vectorEnd = dim - dim % LANES;
+    int tail = dim - LANES; // the last eight floats; the tail mask keeps those past vectorEnd
+    FloatVector mask = tailMask(dim);
     int last = n - 1;
     // Blocks of 4 rows i × 2 rows j on and below the diagonal; rows past n repeat the last row
     // (the inner loop stays branch-free) and their products are not stored.
@@ -72,24 +80,39 @@ final class VectorKernel {
           c30 = y.fma(x0, c30);
           c31 = y.fma(x1, c31);
         }
-        store(c00, table, a0, b0, vectorEnd, dim, g, g0, stride, i, j, n);
-        store(c01, table, a0, b1, vectorEnd, dim, g, g0, stride, i, j + 1, n);
-        store(c10, table, a1, b0, vectorEnd, dim, g, g0, stride, i + 1, j, n);
-        store(c11, table, a1, b1, vectorEnd, dim, g, g0, stride, i + 1, j + 1, n);
-        store(c20, table, a2, b0, vectorEnd, dim, g, g0, stride, i + 2, j, n);
-        store(c21, table, a2, b1, vectorEnd, dim, g, g0, stride, i + 2, j + 1, n);
-        store(c30, table, a3, b0, vectorEnd, dim, g, g0, stride, i + 3, j, n);
-        store(c31, table, a3, b1, vectorEnd, dim, g, g0, stride, i + 3, j + 1, n);
+        if (mask != null) {
+          FloatVector x0 = FloatVector.fromArray(SPECIES, table, b0 + tail);
+          FloatVector x1 = FloatVector.fromArray(SPECIES, table, b1 + tail);
+          FloatVector y = FloatVector.fromArray(SPECIES, table, a0 + tail).mul(mask);
+          c00 = y.fma(x0, c00);
+          c01 = y.fma(x1, c01);
+          y = FloatVector.fromArray(SPECIES, table, a1 + tail).mul(mask);
+          c10 = y.fma(x0, c10);
+          c11 = y.fma(x1, c11);
+          y = FloatVector.fromArray(SPECIES, table, a2 + tail).mul(mask);
+          c20 = y.fma(x0, c20);
+          c21 = y.fma(x1, c21);
+          y = FloatVector.fromArray(SPECIES, table, a3 + tail).mul(mask);
+          c30 = y.fma(x0, c30);
+          c31 = y.fma(x1, c31);
+        }
+        store(c00, g, g0, stride, i, j, n);
+        store(c01, g, g0, stride, i, j + 1, n);
+        store(c10, g, g0, stride, i + 1, j, n);
+        store(c11, g, g0, stride, i + 1, j + 1, n);
+        store(c20, g, g0, stride, i + 2, j, n);
+        store(c21, g, g0, stride, i + 2, j + 1, n);
+        store(c30, g, g0, stride, i + 3, j, n);
+        store(c31, g, g0, stride, i + 3, j + 1, n);
       }
     }
   }
 
-  private void store(FloatVector c, float[] table, int a, int b, int vectorEnd, int dim, float[] g,
-      int g0, int stride, int i, int j, int n) {
+  private void store(FloatVector c, float[] g, int g0, int stride, int i, int j, int n) {
     if (i >= n || j >= n) {
       return;
     }
-    float s = finish(c, table, a, table, b, vectorEnd, dim);
+    float s = laneSum(c);
     g[g0 + i * stride + j] = s;
     g[g0 + j * stride + i] = s;
   }
@@ -99,7 +122,15 @@ final class VectorKernel {
    * and q at {@code q0} of {@code q}; four rows per pass over q.
    */
   void dots(float[] table, int[] offsets, int n, int dim, float[] q, int q0, float[] out, int o0) {
+    if (dim < LANES) {
+      for (int t = 0; t < n; t++) {
+        out[o0 + t] = dotReference(table, offsets[t], q, q0, dim);
+      }
+      return;
+    }
     int vectorEnd = dim - dim % LANES;
+    int tail = dim - LANES;
+    FloatVector mask = tailMask(dim);
     int last = n - 1;
     for (int t = 0; t < n; t += 4) {
       int a0 = offsets[t];
@@ -117,42 +148,86 @@ final class VectorKernel {
         c2 = FloatVector.fromArray(SPECIES, table, a2 + k).fma(x, c2);
         c3 = FloatVector.fromArray(SPECIES, table, a3 + k).fma(x, c3);
       }
-      out[o0 + t] = finish(c0, table, a0, q, q0, vectorEnd, dim);
+      if (mask != null) {
+        FloatVector x = FloatVector.fromArray(SPECIES, q, q0 + tail);
+        c0 = FloatVector.fromArray(SPECIES, table, a0 + tail).mul(mask).fma(x, c0);
+        c1 = FloatVector.fromArray(SPECIES, table, a1 + tail).mul(mask).fma(x, c1);
+        c2 = FloatVector.fromArray(SPECIES, table, a2 + tail).mul(mask).fma(x, c2);
+        c3 = FloatVector.fromArray(SPECIES, table, a3 + tail).mul(mask).fma(x, c3);
+      }
+      out[o0 + t] = laneSum(c0);
       if (t + 1 < n) {
-        out[o0 + t + 1] = finish(c1, table, a1, q, q0, vectorEnd, dim);
+        out[o0 + t + 1] = laneSum(c1);
       }
       if (t + 2 < n) {
-        out[o0 + t + 2] = finish(c2, table, a2, q, q0, vectorEnd, dim);
+        out[o0 + t + 2] = laneSum(c2);
       }
       if (t + 3 < n) {
-        out[o0 + t + 3] = finish(c3, table, a3, q, q0, vectorEnd, dim);
+        out[o0 + t + 3] = laneSum(c3);
       }
     }
   }
 
-  /** The lane sum of an accumulator, then the tail terms fused in order. */
-  private float finish(FloatVector c, float[] x, int x0, float[] y, int y0, int vectorEnd,
-      int dim) {
+  /** The lane sum of an accumulator in the fixed tree order. */
+  private float laneSum(FloatVector c) {
     float[] l = lanes;
     c.intoArray(l, 0);
-    float s = ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
-    for (int k = vectorEnd; k < dim; k++) {
-      s = Math.fma(x[x0 + k], y[y0 + k], s);
-    }
-    return s;
+    return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
   }
 
-  /** The dot product this kernel computes, in scalar code: its specification, for the tests. */
+  /**
+   * For a dimension that is not a multiple of 8, the multiplier of the last eight floats: 0 on
+   * the lanes the full chunks covered already, 1 on the rest (exact: x · 1 = x, and x · 0 adds
+   * nothing); null when there is no remainder.
+   */
+  private static FloatVector tailMask(int dim) {
+    int remainder = dim % LANES;
+    if (remainder == 0) {
+      return null;
+    }
+    float[] m = new float[LANES];
+    for (int l = LANES - remainder; l < LANES; l++) {
+      m[l] = 1f;
+    }
+    return FloatVector.fromArray(SPECIES, m, 0);
+  }
+
+  private static void gramScalar(
+      float[] table, int[] offsets, int n, int dim, float[] g, int g0, int stride) {
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        float s = dotReference(table, offsets[i], table, offsets[j], dim);
+        g[g0 + i * stride + j] = s;
+        g[g0 + j * stride + i] = s;
+      }
+    }
+  }
+
+  /**
+   * The dot product this kernel computes, in scalar code: its specification, for the tests. Below
+   * eight dimensions it is the plain sequential chain of fused multiply-adds.
+   */
   static float dotReference(float[] x, int x0, float[] y, int y0, int dim) {
+    if (dim < LANES) {
+      float s = 0;
+      for (int k = 0; k < dim; k++) {
+        s = Math.fma(x[x0 + k], y[y0 + k], s);
+      }
+      return s;
+    }
     float[] l = new float[LANES];
     int vectorEnd = dim - dim % LANES;
     for (int k = 0; k < vectorEnd; k++) {
       l[k % LANES] = Math.fma(x[x0 + k], y[y0 + k], l[k % LANES]);
     }
-    float s = ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
-    for (int k = vectorEnd; k < dim; k++) {
-      s = Math.fma(x[x0 + k], y[y0 + k], s);
+    if (vectorEnd < dim) {
+      int remainder = dim - vectorEnd;
+      for (int lane = 0; lane < LANES; lane++) {
+        int k = dim - LANES + lane;
+        float m = lane >= LANES - remainder ? 1f : 0f;
+        l[lane] = Math.fma(x[x0 + k] * m, y[y0 + k], l[lane]);
+      }
     }
-    return s;
+    return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
   }
 }
