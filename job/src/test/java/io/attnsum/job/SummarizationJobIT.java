@@ -73,6 +73,8 @@ class SummarizationJobIT implements Serializable {
     assertThat(rankTask).isPositive();
     assertThat(attentionTask + rankTask).isLessThanOrEqualTo(
         summarize.get("seconds").asDouble() * spark.sparkContext().defaultParallelism() + 0.002);
+    // The tests' JVM has the Vector API module, so every task ran the Java kernel under auto.
+    assertThat(summarize.get("attention_kernel").asText()).isEqualTo("java-vector");
     assertThat(manifest.get("versions").get("spark").asText()).startsWith("4.");
 
     Set<String> inputIds = new HashSet<>();
