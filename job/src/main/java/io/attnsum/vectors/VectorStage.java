@@ -25,13 +25,8 @@ import org.apache.hadoop.mapred.TextInputFormat;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
@@ -58,11 +53,12 @@ public final class VectorStage {
   private static final Logger LOG = LoggerFactory.getLogger(VectorStage.class);
 
   /**
-   * Up to this many distinct corpus words the vocabulary is broadcast to the join with the file's
-   * lines (no shuffle of the file); above it a shuffle join avoids shipping a huge vocabulary to
-   * every executor.
+   * Up to this many distinct corpus words the vocabulary (a {@code HashMap} of word to count, about
+   * 100 bytes a word) is broadcast to the tasks that read the file's lines, which keep the lines
+   * of its words only (no shuffle of the file); above it a shuffle join avoids shipping a huge
+   * vocabulary to every executor.
    */
-  static final long BROADCAST_VOCABULARY_LIMIT = 2_000_000;
+  static final long BROADCAST_VOCABULARY_LIMIT = 1_000_000;
 
   private VectorStage() {}
 
@@ -80,12 +76,25 @@ public final class VectorStage {
       VectorSettings settings,
       String vectorsDir,
       String packPath) {
+    return prepare(spark, sentenceTokens, settings, vectorsDir, packPath,
+        BROADCAST_VOCABULARY_LIMIT);
+  }
+
+  /** As above, with the vocabulary size above which the file is joined by a shuffle. */
+  static PreparedVectors prepare(
+      SparkSession spark,
+      JavaRDD<String[]> sentenceTokens,
+      VectorSettings settings,
+      String vectorsDir,
+      String packPath,
+      long broadcastLimit) {
     JavaPairRDD<String, Long> vocabulary =
         sentenceTokens.mapPartitionsToPair(VectorStage::countWords).reduceByKey(Long::sum)
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long corpusTokens = vocabulary.values().fold(0L, Long::sum);
-      return prepare(spark, vocabulary, corpusTokens, sentenceTokens, settings, vectorsDir, packPath);
+      return prepare(spark, vocabulary, corpusTokens, sentenceTokens, settings, vectorsDir,
+          packPath, broadcastLimit);
     } finally {
       vocabulary.unpersist(false);
     }
@@ -107,6 +116,19 @@ public final class VectorStage {
       VectorSettings settings,
       String vectorsDir,
       String packPath) {
+    return prepare(spark, vocabulary, corpusTokens, sentenceTokens, settings, vectorsDir, packPath,
+        BROADCAST_VOCABULARY_LIMIT);
+  }
+
+  private static PreparedVectors prepare(
+      SparkSession spark,
+      JavaPairRDD<String, Long> vocabulary,
+      long corpusTokens,
+      JavaRDD<String[]> sentenceTokens,
+      VectorSettings settings,
+      String vectorsDir,
+      String packPath,
+      long broadcastLimit) {
     long start = System.nanoTime();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = jsc.hadoopConfiguration();
@@ -151,7 +173,7 @@ public final class VectorStage {
             layout.format().isBinary() ? "binary word2vec" : "gzip without .gz suffix");
         rows = streamOnDriver(fileFs, filePath, file, layout, vocabulary);
       } else {
-        rows = readDistributed(spark, jsc, file, layout, vocabulary, vocabularySize);
+        rows = readDistributed(jsc, file, layout, vocabulary, vocabularySize <= broadcastLimit);
       }
 
       // Frequent words first (their rows are touched most), ties by word: a deterministic order.
@@ -263,45 +285,41 @@ public final class VectorStage {
     return rows;
   }
 
-  private static final StructType LINE_SCHEMA =
-      new StructType()
-          .add("word", DataTypes.StringType, false)
-          .add("offset", DataTypes.LongType, false)
-          .add("values", DataTypes.BinaryType, false);
-
-  private static final StructType VOCABULARY_SCHEMA =
-      new StructType()
-          .add("word", DataTypes.StringType, false)
-          .add("count", DataTypes.LongType, false);
-
   /**
-   * Reads a text vectors file as lines on the executors, validates every line, joins the words
-   * with the vocabulary and parses only the joined lines' values.
+   * Reads a text vectors file as lines on the executors, validates every line, keeps the lines of
+   * corpus words and parses only their values. Plain RDD operations, not a DataFrame join: the
+   * job's first Spark SQL query costs seconds of planning and code generation on a cold driver,
+   * and the write stage pays that anyway.
+   *
+   * @param broadcast whether the vocabulary goes to every task (else: a shuffle join)
    */
   private static List<PackedRow> readDistributed(
-      SparkSession spark, JavaSparkContext jsc, String file, VectorFileLayout layout,
-      JavaPairRDD<String, Long> vocabulary, long vocabularySize) {
+      JavaSparkContext jsc, String file, VectorFileLayout layout,
+      JavaPairRDD<String, Long> vocabulary, boolean broadcast) {
     LongAccumulator vectorLines = jsc.sc().longAccumulator("vector file lines");
-    JavaRDD<Row> lines =
-        jsc.hadoopFile(file, TextInputFormat.class, LongWritable.class, Text.class)
-            .mapPartitions(new LineSplitter(file, layout, vectorLines));
-    Dataset<Row> fileWords = spark.createDataFrame(lines, LINE_SCHEMA);
-    Dataset<Row> corpusWords =
-        spark.createDataFrame(
-            vocabulary.map(t -> RowFactory.create(t._1(), t._2())), VOCABULARY_SCHEMA);
-    if (vocabularySize <= BROADCAST_VOCABULARY_LIMIT) {
-      corpusWords = functions.broadcast(corpusWords);
+    JavaPairRDD<LongWritable, Text> text =
+        jsc.hadoopFile(file, TextInputFormat.class, LongWritable.class, Text.class);
+    JavaRDD<Tuple2<FileLine, Long>> joined;
+    Broadcast<HashMap<String, Long>> wanted = null;
+    if (broadcast) {
+      wanted = jsc.broadcast(new HashMap<>(vocabulary.collectAsMap()));
+      joined = text.mapPartitions(new LineSplitter(file, layout, vectorLines, wanted));
+    } else {
+      joined =
+          text.mapPartitions(new LineSplitter(file, layout, vectorLines, null))
+              .mapToPair(c -> new Tuple2<>(c._1().word, c._1()))
+              .join(vocabulary)
+              .values();
     }
-    JavaRDD<PackedRow> joined =
-        fileWords
-            .join(corpusWords, "word")
-            .javaRDD()
-            .mapPartitions(new ValueParser(file, layout));
     List<PackedRow> matches;
     try {
-      matches = new ArrayList<>(joined.collect());
+      matches = new ArrayList<>(joined.mapPartitions(new ValueParser(file, layout)).collect());
     } catch (Exception e) { // Spark throws its checked SparkException undeclared
       throw unwrapFileError(e);
+    } finally {
+      if (wanted != null) {
+        wanted.destroy();
+      }
     }
     if (layout.hasHeader() && vectorLines.value() != layout.headerCount()) {
       // An accumulator updated in a transformation may over-count retried tasks, so this only warns.
@@ -330,27 +348,49 @@ public final class VectorStage {
     return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
   }
 
-  /** Validates each line and emits (word, byte offset, the bytes after the word). */
+  /** One validated line of a vectors file: its word, byte offset and the bytes after the word. */
+  static final class FileLine implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final String word;
+    final long offset;
+    final byte[] values;
+
+    FileLine(String word, long offset, byte[] values) {
+      this.word = word;
+      this.offset = offset;
+      this.values = values;
+    }
+  }
+
+  /**
+   * Validates each line and emits it with its corpus count: only the vocabulary's lines when the
+   * vocabulary is broadcast (their values copied, the others only scanned), else every line with
+   * count 0 for the shuffle join.
+   */
   static final class LineSplitter
       implements org.apache.spark.api.java.function.FlatMapFunction<
-          Iterator<Tuple2<LongWritable, Text>>, Row> {
+          Iterator<Tuple2<LongWritable, Text>>, Tuple2<FileLine, Long>> {
     private static final long serialVersionUID = 1L;
     private final String file;
     private final VectorFileLayout layout;
     private final LongAccumulator vectorLines;
+    private final Broadcast<HashMap<String, Long>> wanted;
 
-    LineSplitter(String file, VectorFileLayout layout, LongAccumulator vectorLines) {
+    LineSplitter(String file, VectorFileLayout layout, LongAccumulator vectorLines,
+        Broadcast<HashMap<String, Long>> wanted) {
       this.file = file;
       this.layout = layout;
       this.vectorLines = vectorLines;
+      this.wanted = wanted;
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Tuple2<LongWritable, Text>> it) {
+    public Iterator<Tuple2<FileLine, Long>> call(Iterator<Tuple2<LongWritable, Text>> it) {
       VectorLineParser parser = new VectorLineParser(file, layout.dim(), layout.dimSource());
+      Map<String, Long> counts = wanted == null ? null : wanted.value();
       // Lazy: one line at a time, so a partition's lines are never all held in memory.
       return new Iterator<>() {
-        private Row next;
+        private Tuple2<FileLine, Long> next;
         private long lines;
 
         @Override
@@ -366,16 +406,16 @@ public final class VectorStage {
         }
 
         @Override
-        public Row next() {
+        public Tuple2<FileLine, Long> next() {
           if (!hasNext()) {
             throw new java.util.NoSuchElementException();
           }
-          Row r = next;
+          Tuple2<FileLine, Long> r = next;
           next = null;
           return r;
         }
 
-        private Row split(Tuple2<LongWritable, Text> kv) {
+        private Tuple2<FileLine, Long> split(Tuple2<LongWritable, Text> kv) {
           long offset = kv._1().get();
           if (offset == 0 && layout.hasHeader()) {
             return null; // the header, checked on the driver
@@ -391,15 +431,24 @@ public final class VectorStage {
           String word = parser.decode(b, from, wEnd - from, -1, offset);
           parser.checkFieldCount(b, wEnd, end, word, -1, offset);
           lines++;
-          return RowFactory.create(word, offset, Arrays.copyOfRange(b, wEnd, end));
+          Long count = 0L;
+          if (counts != null) {
+            count = counts.get(word);
+            if (count == null) {
+              return null;
+            }
+          }
+          return new Tuple2<>(
+              new FileLine(word, offset, Arrays.copyOfRange(b, wEnd, end)), count);
         }
       };
     }
   }
 
-  /** Parses the values of joined lines: rows are (word, offset, values, count). */
+  /** Parses the values of the kept lines, each with its corpus count. */
   static final class ValueParser
-      implements org.apache.spark.api.java.function.FlatMapFunction<Iterator<Row>, PackedRow> {
+      implements org.apache.spark.api.java.function.FlatMapFunction<
+          Iterator<Tuple2<FileLine, Long>>, PackedRow> {
     private static final long serialVersionUID = 1L;
     private final String file;
     private final VectorFileLayout layout;
@@ -410,7 +459,7 @@ public final class VectorStage {
     }
 
     @Override
-    public Iterator<PackedRow> call(Iterator<Row> it) {
+    public Iterator<PackedRow> call(Iterator<Tuple2<FileLine, Long>> it) {
       VectorLineParser parser = new VectorLineParser(file, layout.dim(), layout.dimSource());
       return new Iterator<>() {
         @Override
@@ -420,12 +469,11 @@ public final class VectorStage {
 
         @Override
         public PackedRow next() {
-          Row r = it.next();
-          byte[] values = r.getAs("values");
-          long offset = r.getAs("offset");
+          Tuple2<FileLine, Long> t = it.next();
+          FileLine line = t._1();
           float[] v = new float[layout.dim()];
-          parser.parseValues(values, 0, values.length, v, 0, -1, offset);
-          return new PackedRow(r.getAs("word"), r.<Long>getAs("count"), offset, v);
+          parser.parseValues(line.values, 0, line.values.length, v, 0, -1, line.offset);
+          return new PackedRow(line.word, t._2(), line.offset, v);
         }
       };
     }

@@ -121,6 +121,22 @@ class VectorStageIT implements Serializable {
     assertPrunedToTheCorpus(p, v);
   }
 
+  /** Above the broadcast limit the file's lines meet the vocabulary in a shuffle join instead. */
+  @Test
+  void shuffleJoinPrunesToTheSameRowsAsTheBroadcast() throws IOException {
+    Map<String, float[]> v = fileVectors();
+    Path file = VectorFiles.write(dir, "shuffled.vec", VectorFiles.text(v, true, true));
+    VectorSettings settings =
+        VectorSettings.defaults().withPath(file.toUri().toString(), VectorFormat.AUTO);
+    PreparedVectors p = VectorStage.prepare(spark, corpus(SENTENCES), settings,
+        dir.resolve("_vectors").toUri().toString(), dir.resolve("shuffled.pack").toUri().toString(),
+        0);
+    assertPrunedToTheCorpus(p, v);
+    prepare(file, VectorFormat.AUTO, "broadcast.pack");
+    assertThat(java.nio.file.Files.readAllBytes(dir.resolve("shuffled.pack")))
+        .isEqualTo(java.nio.file.Files.readAllBytes(dir.resolve("broadcast.pack")));
+  }
+
   @Test
   void gzipGloveFileIsPrunedToTheCorpusVocabulary() throws IOException {
     Map<String, float[]> v = fileVectors();
