@@ -11,8 +11,11 @@ import java.io.Serializable;
  * @param format its format; {@code AUTO} detects it
  * @param reuse with no {@code path}: reuse vectors an earlier run trained and saved
  * @param train how to train when there is no {@code path}
+ * @param broadcastWords up to this many distinct corpus words, the vocabulary is broadcast to the
+ *     tasks reading a text vectors file; above it the file's lines are joined with it by a shuffle
  */
-public record VectorSettings(String path, VectorFormat format, boolean reuse, Training train)
+public record VectorSettings(
+    String path, VectorFormat format, boolean reuse, Training train, long broadcastWords)
     implements Serializable {
 
   /** Word2Vec's two architectures (Mikolov et al. 2013, "Efficient Estimation of Word..."). */
@@ -73,7 +76,8 @@ public record VectorSettings(String path, VectorFormat format, boolean reuse, Tr
             r.doubleIn("vectors.train.subsampling", 0.0, 1.0),
             r.longIn("vectors.train.seed", Long.MIN_VALUE, Long.MAX_VALUE),
             r.intIn("vectors.train.workers", 1, 256),
-            r.intIn("vectors.train.sample-sentences", 1, 50_000_000)));
+            r.intIn("vectors.train.sample-sentences", 1, 50_000_000)),
+        r.longIn("vectors.broadcast-words", 0, 100_000_000));
     if (s.train().cbowWithNegativeSampling()) {
       throw new ConfigException(
           "vectors.train.negative",
@@ -90,18 +94,23 @@ public record VectorSettings(String path, VectorFormat format, boolean reuse, Tr
         null,
         VectorFormat.AUTO,
         false,
-        new Training(Algorithm.SKIPGRAM, 100, 5, 2, 5, 0.025, 5, 0.0, 42L, 1, 200_000));
+        new Training(Algorithm.SKIPGRAM, 100, 5, 2, 5, 0.025, 5, 0.0, 42L, 1, 200_000),
+        1_000_000);
   }
 
   public VectorSettings withPath(String newPath, VectorFormat newFormat) {
-    return new VectorSettings(newPath, newFormat, reuse, train);
+    return new VectorSettings(newPath, newFormat, reuse, train, broadcastWords);
   }
 
   public VectorSettings withReuse(boolean newReuse) {
-    return new VectorSettings(path, format, newReuse, train);
+    return new VectorSettings(path, format, newReuse, train, broadcastWords);
   }
 
   public VectorSettings withTraining(Training newTrain) {
-    return new VectorSettings(path, format, reuse, newTrain);
+    return new VectorSettings(path, format, reuse, newTrain, broadcastWords);
+  }
+
+  public VectorSettings withBroadcastWords(long newBroadcastWords) {
+    return new VectorSettings(path, format, reuse, train, newBroadcastWords);
   }
 }

@@ -52,14 +52,6 @@ import scala.Tuple2;
 public final class VectorStage {
   private static final Logger LOG = LoggerFactory.getLogger(VectorStage.class);
 
-  /**
-   * Up to this many distinct corpus words the vocabulary (a {@code HashMap} of word to count, about
-   * 100 bytes a word) is broadcast to the tasks that read the file's lines, which keep the lines
-   * of its words only (no shuffle of the file); above it a shuffle join avoids shipping a huge
-   * vocabulary to every executor.
-   */
-  static final long BROADCAST_VOCABULARY_LIMIT = 1_000_000;
-
   private VectorStage() {}
 
   /**
@@ -76,25 +68,12 @@ public final class VectorStage {
       VectorSettings settings,
       String vectorsDir,
       String packPath) {
-    return prepare(spark, sentenceTokens, settings, vectorsDir, packPath,
-        BROADCAST_VOCABULARY_LIMIT);
-  }
-
-  /** As above, with the vocabulary size above which the file is joined by a shuffle. */
-  static PreparedVectors prepare(
-      SparkSession spark,
-      JavaRDD<String[]> sentenceTokens,
-      VectorSettings settings,
-      String vectorsDir,
-      String packPath,
-      long broadcastLimit) {
     JavaPairRDD<String, Long> vocabulary =
         sentenceTokens.mapPartitionsToPair(VectorStage::countWords).reduceByKey(Long::sum)
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long corpusTokens = vocabulary.values().fold(0L, Long::sum);
-      return prepare(spark, vocabulary, corpusTokens, sentenceTokens, settings, vectorsDir,
-          packPath, broadcastLimit);
+      return prepare(spark, vocabulary, corpusTokens, sentenceTokens, settings, vectorsDir, packPath);
     } finally {
       vocabulary.unpersist(false);
     }
@@ -116,19 +95,6 @@ public final class VectorStage {
       VectorSettings settings,
       String vectorsDir,
       String packPath) {
-    return prepare(spark, vocabulary, corpusTokens, sentenceTokens, settings, vectorsDir, packPath,
-        BROADCAST_VOCABULARY_LIMIT);
-  }
-
-  private static PreparedVectors prepare(
-      SparkSession spark,
-      JavaPairRDD<String, Long> vocabulary,
-      long corpusTokens,
-      JavaRDD<String[]> sentenceTokens,
-      VectorSettings settings,
-      String vectorsDir,
-      String packPath,
-      long broadcastLimit) {
     long start = System.nanoTime();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = jsc.hadoopConfiguration();
@@ -173,7 +139,8 @@ public final class VectorStage {
             layout.format().isBinary() ? "binary word2vec" : "gzip without .gz suffix");
         rows = streamOnDriver(fileFs, filePath, file, layout, vocabulary);
       } else {
-        rows = readDistributed(jsc, file, layout, vocabulary, vocabularySize <= broadcastLimit);
+        rows = readDistributed(
+            jsc, file, layout, vocabulary, vocabularySize <= settings.broadcastWords());
       }
 
       // Frequent words first (their rows are touched most), ties by word: a deterministic order.

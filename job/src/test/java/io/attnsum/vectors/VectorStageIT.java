@@ -126,11 +126,10 @@ class VectorStageIT implements Serializable {
   void shuffleJoinPrunesToTheSameRowsAsTheBroadcast() throws IOException {
     Map<String, float[]> v = fileVectors();
     Path file = VectorFiles.write(dir, "shuffled.vec", VectorFiles.text(v, true, true));
-    VectorSettings settings =
-        VectorSettings.defaults().withPath(file.toUri().toString(), VectorFormat.AUTO);
+    VectorSettings settings = VectorSettings.defaults()
+        .withPath(file.toUri().toString(), VectorFormat.AUTO).withBroadcastWords(0);
     PreparedVectors p = VectorStage.prepare(spark, corpus(SENTENCES), settings,
-        dir.resolve("_vectors").toUri().toString(), dir.resolve("shuffled.pack").toUri().toString(),
-        0);
+        dir.resolve("_vectors").toUri().toString(), dir.resolve("shuffled.pack").toUri().toString());
     assertPrunedToTheCorpus(p, v);
     prepare(file, VectorFormat.AUTO, "broadcast.pack");
     assertThat(java.nio.file.Files.readAllBytes(dir.resolve("shuffled.pack")))
