@@ -31,6 +31,9 @@ final class VectorKernel {
 
   private static final int LANES = 8;
   private final float[] lanes = new float[LANES];
+  // The tail mask of the last dimension seen (one per pack in practice), made once, not per window.
+  private int maskDim = -1;
+  private FloatVector cachedMask;
 
   /**
    * The Gram matrix of n rows: {@code g[g0 + i·stride + j] = g[g0 + j·stride + i] = row_i ·
@@ -180,7 +183,15 @@ final class VectorKernel {
    * the lanes the full chunks covered already, 1 on the rest (exact: x · 1 = x, and x · 0 adds
    * nothing); null when there is no remainder.
    */
-  private static FloatVector tailMask(int dim) {
+  private FloatVector tailMask(int dim) {
+    if (dim != maskDim) {
+      cachedMask = newTailMask(dim);
+      maskDim = dim;
+    }
+    return cachedMask;
+  }
+
+  private static FloatVector newTailMask(int dim) {
     int remainder = dim % LANES;
     if (remainder == 0) {
       return null;
