@@ -3,8 +3,11 @@ package io.attnsum.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.attnsum.attention.AttentionKernel;
 import io.attnsum.attention.BatchedSelfAttention;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The three variants the benchmark compares compute the same thing: each one's pooled vectors
@@ -34,11 +37,13 @@ class AttentionVariantsTest {
     assertThat(W.flops()).isEqualTo(sum);
   }
 
-  @Test
-  void batchedNd4jMatchesReference() {
+  /** The batched code with either kernel (benchmarks batchedNd4j and batchedJavaKernel). */
+  @ParameterizedTest
+  @EnumSource(value = AttentionKernel.class, names = {"ND4J", "JAVA_VECTOR"})
+  void batchedMatchesReference(AttentionKernel kernel) {
     float[] pooled = new float[W.batch * W.dim];
     float[] alpha = new float[W.batch * W.tokens];
-    try (BatchedSelfAttention attention = new BatchedSelfAttention()) {
+    try (BatchedSelfAttention attention = new BatchedSelfAttention(kernel)) {
       attention.attendAndPool(W.h, W.lengths, W.queries, W.bias.clone(), W.poolScale, W.batch,
           W.tokens, W.dim, pooled, alpha);
     }
