@@ -201,7 +201,12 @@ public final class BatchedSelfAttention implements AutoCloseable {
       // A = softmax(H Hᵀ / √d) over the real keys of the real query rows. In Java rather than
       // as ND4J ops over the padded [B, T, T] block: only len² of the T² entries need an
       // exponential, and three ops over the whole block (scale, mask, softmax) cost more.
-      softmaxRows(hostG, hostA, b * tokens * tokens, lengths[b], tokens, scale, mult, b * tokens);
+      if (kernel != null) {
+        kernel.softmaxRows(hostG, hostA, b * tokens * tokens, lengths[b], tokens, scale, mult,
+            b * tokens);
+      } else {
+        softmaxRows(hostG, hostA, b * tokens * tokens, lengths[b], tokens, scale, mult, b * tokens);
+      }
       // Pooling without forming A·H ([T, d] per sentence, the costliest product after H·Hᵀ):
       // logits = (A H) q = A (H q) and pooled = αᵀ (A H) = (Aᵀ α)ᵀ H, the same quantities by
       // associativity in O(T·d + T²) per sentence instead of O(T²·d). These are matrix-vector

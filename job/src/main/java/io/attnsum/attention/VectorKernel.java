@@ -1,6 +1,9 @@
 package io.attnsum.attention;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -31,6 +34,10 @@ final class VectorKernel {
 
   private static final int LANES = 8;
   private final float[] lanes = new float[LANES];
+  // One softmax row, its multiplicities and its terms, padded to whole vectors.
+  private float[] scoreRow = new float[LANES];
+  private float[] weightRow = new float[LANES];
+  private float[] termRow = new float[LANES];
   // The tail mask of the last dimension seen (one per pack in practice), made once, not per window.
   private int maskDim = -1;
   private FloatVector cachedMask;
@@ -169,6 +176,85 @@ final class VectorKernel {
         out[o0 + t + 3] = laneSum(c3);
       }
     }
+  }
+
+  /**
+   * Rows 0..len−1 of one window's A from its raw scores, the same quantity as {@link
+   * BatchedSelfAttention#softmaxRows}: {@code a[r, j] = m_j · e^(scale · (g[r, j] − max_r)) /
+   * Σ_k m_k · e^(scale · (g[r, k] − max_r))}, eight keys at a time. Each row is copied into a
+   * scratch row padded with −∞ (multiplicity 0) to whole vectors, so no lane reads outside the
+   * window; the row's sum is eight lane sums added in the fixed tree order; the exponential is
+   * {@link #exp}. Rows are {@code tokens} apart from {@code a0}; other entries are left alone.
+   */
+  void softmaxRows(
+      float[] g, float[] a, int a0, int len, int tokens, float scale, float[] mult, int m0) {
+    int padded = (len + LANES - 1) / LANES * LANES;
+    if (scoreRow.length < padded) {
+      scoreRow = new float[padded];
+      weightRow = new float[padded];
+      termRow = new float[padded];
+    }
+    float[] s = scoreRow;
+    float[] m = weightRow;
+    float[] e = termRow;
+    System.arraycopy(mult, m0, m, 0, len);
+    Arrays.fill(m, len, padded, 0f);
+    Arrays.fill(s, len, padded, Float.NEGATIVE_INFINITY);
+    for (int r = 0; r < len; r++) {
+      int row = a0 + r * tokens;
+      System.arraycopy(g, row, s, 0, len);
+      FloatVector max = FloatVector.fromArray(SPECIES, s, 0);
+      for (int j = LANES; j < padded; j += LANES) {
+        max = max.max(FloatVector.fromArray(SPECIES, s, j));
+      }
+      float rowMax = max.reduceLanes(VectorOperators.MAX); // exact: any order gives the same
+      FloatVector sum = FloatVector.zero(SPECIES);
+      for (int j = 0; j < padded; j += LANES) {
+        // (g − max) · scale ≤ 0, exactly 0 for the largest score, −∞ on the padding
+        FloatVector x = FloatVector.fromArray(SPECIES, s, j).sub(rowMax).mul(scale);
+        FloatVector t = exp(x).mul(FloatVector.fromArray(SPECIES, m, j));
+        t.intoArray(e, j);
+        sum = sum.add(t);
+      }
+      float inverse = 1f / laneSum(sum); // ≥ 1: the largest score contributes m · e^0
+      for (int j = 0; j < padded; j += LANES) {
+        FloatVector.fromArray(SPECIES, e, j).mul(inverse).intoArray(e, j);
+      }
+      System.arraycopy(e, 0, a, row, len);
+    }
+  }
+
+  private static final float LOG2_E = (float) (1 / Math.log(2));
+  /** ln 2 in two parts (Cody and Waite): the high part's 12 bits make k · LN2_HIGH exact. */
+  private static final float LN2_HIGH = 0.693145751953125f;
+  private static final float LN2_LOW = (float) (Math.log(2) - 0.693145751953125);
+  /** 1.5 · 2^23: adding it rounds to an integer, which then sits in the low bits. */
+  private static final float ROUNDER = 12582912f;
+  private static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
+  private static final float[] TAYLOR = {
+    1f / 5040, 1f / 720, 1f / 120, 1f / 24, 1f / 6, 1f / 2, 1f, 1f
+  };
+  private static final FloatVector ZERO = FloatVector.zero(SPECIES);
+
+  /**
+   * e^x lane by lane for x ≤ 0 (−∞ included): 0 below −87.3, where e^x is below float's normal
+   * range; else x = k ln 2 + r with |r| ≤ ln 2 / 2, e^r by its Taylor series to r^7 (truncation
+   * below 6e-9 relative) in fused multiply-adds, and 2^k from its exponent bits. No table, so no
+   * gather; pure float arithmetic lane by lane, so the same bits from the intrinsic and from the
+   * Vector API's Java fallback. Checked against {@link Math#exp} in the tests.
+   */
+  static FloatVector exp(FloatVector x) {
+    FloatVector biased = x.mul(LOG2_E).add(ROUNDER); // ROUNDER + k, k = round(x / ln 2)
+    FloatVector k = biased.sub(ROUNDER);
+    FloatVector r = x.sub(k.mul(LN2_HIGH)).sub(k.mul(LN2_LOW));
+    FloatVector p = r.mul(TAYLOR[0]).add(TAYLOR[1]);
+    for (int i = 2; i < TAYLOR.length; i++) {
+      p = p.fma(r, FloatVector.broadcast(SPECIES, TAYLOR[i]));
+    }
+    IntVector exponent =
+        biased.reinterpretAsInts().sub(ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23);
+    FloatVector e = p.mul(exponent.reinterpretAsFloats());
+    return e.blend(ZERO, x.compare(VectorOperators.LT, -87.3f));
   }
 
   /** The lane sum of an accumulator in the fixed tree order. */

@@ -143,6 +143,108 @@ class VectorKernelTest {
     assertThat(differs).isTrue();
   }
 
+  /** The vector exponential is within 2 ulp of Math.exp over [−87.3, 0], and 0 below and at −∞. */
+  @Test
+  void expIsWithinTwoUlpOfMathExp() {
+    float[] xs = new float[VectorKernel.SPECIES.length()];
+    float[] out = new float[xs.length];
+    double worst = 0;
+    int n = 0;
+    for (int bits = Float.floatToRawIntBits(-87.3f); ; bits -= 97) {
+      float x = Float.intBitsToFloat(bits);
+      if (bits < 0 && x > -87.3f) { // negative floats: smaller bit patterns are closer to 0
+        xs[n++] = x;
+      }
+      boolean done = bits <= Integer.MIN_VALUE + 97;
+      if (n == xs.length || done) {
+        VectorKernel.exp(jdk.incubator.vector.FloatVector.fromArray(VectorKernel.SPECIES, xs, 0))
+            .intoArray(out, 0);
+        for (int i = 0; i < n; i++) {
+          double exact = Math.exp(xs[i]);
+          double ulps = Math.abs(out[i] - exact) / Math.ulp((float) exact);
+          worst = Math.max(worst, ulps);
+          if (ulps > 2.0) {
+            org.assertj.core.api.Assertions.fail("e^%s: %s ulps", xs[i], ulps);
+          }
+        }
+        n = 0;
+      }
+      if (done) {
+        break;
+      }
+    }
+    assertThat(worst).isGreaterThan(0); // it did compare something
+    float[] edge = {0f, -0f, -87.31f, -100f, Float.NEGATIVE_INFINITY, -1e-30f, -1f, -87.29f};
+    VectorKernel.exp(jdk.incubator.vector.FloatVector.fromArray(VectorKernel.SPECIES, edge, 0))
+        .intoArray(out, 0);
+    assertThat(out[0]).isEqualTo(1f);
+    assertThat(out[1]).isEqualTo(1f);
+    assertThat(out[2]).isEqualTo(0f);
+    assertThat(out[3]).isEqualTo(0f);
+    assertThat(out[4]).isEqualTo(0f);
+    assertThat(out[5]).isEqualTo(1f);
+    assertThat((double) out[6]).isCloseTo(Math.exp(-1), within(1e-7));
+    assertThat(out[7]).isPositive();
+  }
+
+  /**
+   * The vector softmax over a window's real keys: close to float64 with multiplicities, rows sum to
+   * one over m · a, entries past len and outside the rows untouched, and the same bits whatever
+   * the row's neighbours hold (padding never enters).
+   */
+  @Test
+  void softmaxRowsMatchFloat64AndIgnoreEverythingOutsideTheWindow() {
+    Random random = new Random(21);
+    VectorKernel kernel = new VectorKernel();
+    for (int len : new int[] {1, 2, 7, 8, 9, 16, 17, 33}) {
+      int tokens = len + 3;
+      float[] g = new float[tokens * tokens + 5];
+      for (int i = 0; i < g.length; i++) {
+        g[i] = (float) (random.nextGaussian() * 30);
+      }
+      float[] mult = new float[tokens + 2];
+      for (int j = 0; j < mult.length; j++) {
+        mult[j] = 1 + random.nextInt(3);
+      }
+      float scale = 0.057f;
+      float[] a = new float[g.length];
+      java.util.Arrays.fill(a, Float.NaN);
+      kernel.softmaxRows(g, a, 2, len, tokens, scale, mult, 1);
+      float[] g2 = g.clone();
+      for (int r = 0; r < len; r++) {
+        for (int j = len; j < tokens && 2 + r * tokens + j < g2.length; j++) {
+          g2[2 + r * tokens + j] = 1e30f; // padding and neighbours: never read
+        }
+      }
+      float[] a2 = new float[g.length];
+      kernel.softmaxRows(g2, a2, 2, len, tokens, scale, mult, 1);
+      for (int r = 0; r < len; r++) {
+        int row = 2 + r * tokens;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < len; j++) {
+          max = Math.max(max, g[row + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < len; j++) {
+          sum += mult[1 + j] * Math.exp(scale * ((double) g[row + j] - max));
+        }
+        double total = 0;
+        for (int j = 0; j < len; j++) {
+          double ref = mult[1 + j] * Math.exp(scale * ((double) g[row + j] - max)) / sum;
+          assertThat((double) a[row + j]).isCloseTo(ref, within(2e-6 * Math.max(ref, 1e-3)));
+          assertThat(a2[row + j]).isEqualTo(a[row + j]);
+          total += a[row + j];
+        }
+        assertThat(total).isCloseTo(1.0, within(1e-5));
+        for (int j = len; j < tokens && row + j < a.length; j++) {
+          assertThat(a[row + j]).isNaN();
+        }
+      }
+      assertThat(a[0]).isNaN();
+      assertThat(a[1]).isNaN();
+    }
+  }
+
   /** The tests' JVM has the module (the surefire argLine adds it), so auto picks the Java kernel. */
   @Test
   void autoResolvesToTheJavaKernelOnTheCpuBackendWithTheModule() {
