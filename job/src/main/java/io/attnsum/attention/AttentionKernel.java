@@ -3,7 +3,8 @@ package io.attnsum.attention;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Who computes the attention's dot products (H·Hᵀ and H·q): config {@code attention.kernel}.
+ * Who computes the attention's dot products (H·Hᵀ and H·q), its softmax and the sentence graph's
+ * Gram matrices: config {@code attention.kernel}.
  * The two kernels compute the same attention; their floats differ in the last bits (different
  * summation orders), so a run's kernel is part of what makes its output reproducible.
  */

@@ -28,6 +28,24 @@ public final class BatchedGram implements AutoCloseable {
   static final long MAX_BATCH_ELEMENTS = 1L << 22;
 
   private final String workspaceId = "attnsum-gram-" + System.identityHashCode(this);
+  private final VectorKernel kernel; // null: ND4J's batched matmul
+
+  /** Gram matrices by ND4J's batched matmul. */
+  public BatchedGram() {
+    this(AttentionKernel.ND4J);
+  }
+
+  /**
+   * @param kernel {@link AttentionKernel#JAVA_VECTOR}: each block's Gram matrix by the Java
+   *     kernel in float64, one block at a time (no padding, no batch); {@link AttentionKernel#ND4J}:
+   *     batched ND4J matmuls
+   */
+  public BatchedGram(AttentionKernel kernel) {
+    if (kernel == AttentionKernel.AUTO) {
+      throw new IllegalArgumentException("resolve AUTO to a kernel first");
+    }
+    this.kernel = kernel == AttentionKernel.JAVA_VECTOR ? new VectorKernel() : null;
+  }
   private double[] host = new double[0];
   private float[] zeros = new float[0];
 
@@ -39,6 +57,12 @@ public final class BatchedGram implements AutoCloseable {
   public double[][] grams(float[][] blocks, int[] rows, int dim) {
     int count = blocks.length;
     double[][] out = new double[count][];
+    if (kernel != null) {
+      for (int i = 0; i < count; i++) {
+        out[i] = kernel.gram64(blocks[i], rows[i], dim);
+      }
+      return out;
+    }
     // Blocks in order of padded size (then index: a deterministic order), batched per size.
     long[] keyed = new long[count];
     for (int i = 0; i < count; i++) {
@@ -114,6 +138,9 @@ public final class BatchedGram implements AutoCloseable {
 
   @Override
   public void close() {
+    if (kernel != null) {
+      return; // no workspace
+    }
     Nd4j.getWorkspaceManager().destroyWorkspace(Nd4j.getWorkspaceManager()
         .getWorkspaceForCurrentThread(BatchedSelfAttention.WORKSPACE, workspaceId));
   }

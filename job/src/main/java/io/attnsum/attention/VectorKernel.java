@@ -1,6 +1,7 @@
 package io.attnsum.attention;
 
 import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
@@ -34,6 +35,12 @@ final class VectorKernel {
 
   private static final int LANES = 8;
   private final float[] lanes = new float[LANES];
+  /** Four double lanes on every CPU, for the same reason as {@link #SPECIES}. */
+  static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_256;
+
+  private static final int DOUBLE_LANES = 4;
+  private double[] widened = new double[0]; // a block's rows in float64, stride padded to 4
+  private final double[] doubleLanes = new double[DOUBLE_LANES];
   // One softmax row, its multiplicities and its terms, padded to whole vectors.
   private float[] scoreRow = new float[LANES];
   private float[] weightRow = new float[LANES];
@@ -255,6 +262,78 @@ final class VectorKernel {
         biased.reinterpretAsInts().sub(ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23);
     FloatVector e = p.mul(exponent.reinterpretAsFloats());
     return e.blend(ZERO, x.compare(VectorOperators.LT, -87.3f));
+  }
+
+  /**
+   * The float64 Gram matrix of a block of float rows, {@code [rows, rows]} row-major (the sentence
+   * graph's dot products, see {@link BatchedGram}): each row widened to float64 once (exact) with
+   * its length padded to a multiple of four with zeros (adding 0 · 0 changes no sum), then for
+   * each pair on and below the
+   * diagonal four lanes, lane l accumulating {@code x[4c + l] · y[4c + l]} over c in order with a
+   * fused multiply-add, summed as {@code (l0 + l1) + (l2 + l3)}; mirrored above the diagonal.
+   *
+   * @param block row-major {@code [rows, dim]} (a longer array is fine)
+   */
+  double[] gram64(float[] block, int rows, int dim) {
+    int stride = (dim + DOUBLE_LANES - 1) / DOUBLE_LANES * DOUBLE_LANES;
+    if (widened.length < rows * stride) {
+      widened = new double[rows * stride];
+    }
+    double[] w = widened;
+    for (int r = 0; r < rows; r++) {
+      for (int k = 0; k < dim; k++) {
+        w[r * stride + k] = block[r * dim + k];
+      }
+      Arrays.fill(w, r * stride + dim, (r + 1) * stride, 0.0);
+    }
+    double[] g = new double[rows * rows];
+    for (int i = 0; i < rows; i++) {
+      int a = i * stride;
+      int j = 0;
+      for (; j + 2 <= i + 1; j += 2) {
+        int b0 = j * stride;
+        int b1 = b0 + stride;
+        DoubleVector c0 = DoubleVector.zero(DOUBLES);
+        DoubleVector c1 = c0;
+        for (int k = 0; k < stride; k += DOUBLE_LANES) {
+          DoubleVector x = DoubleVector.fromArray(DOUBLES, w, a + k);
+          c0 = x.fma(DoubleVector.fromArray(DOUBLES, w, b0 + k), c0);
+          c1 = x.fma(DoubleVector.fromArray(DOUBLES, w, b1 + k), c1);
+        }
+        g[i * rows + j] = laneSum(c0);
+        g[i * rows + j + 1] = laneSum(c1);
+      }
+      for (; j <= i; j++) {
+        int b0 = j * stride;
+        DoubleVector c0 = DoubleVector.zero(DOUBLES);
+        for (int k = 0; k < stride; k += DOUBLE_LANES) {
+          c0 = DoubleVector.fromArray(DOUBLES, w, a + k)
+              .fma(DoubleVector.fromArray(DOUBLES, w, b0 + k), c0);
+        }
+        g[i * rows + j] = laneSum(c0);
+      }
+    }
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < i; j++) {
+        g[j * rows + i] = g[i * rows + j];
+      }
+    }
+    return g;
+  }
+
+  private double laneSum(DoubleVector c) {
+    double[] l = doubleLanes;
+    c.intoArray(l, 0);
+    return (l[0] + l[1]) + (l[2] + l[3]);
+  }
+
+  /** The float64 dot product {@link #gram64} computes, in scalar code, for the tests. */
+  static double dot64Reference(float[] x, int x0, float[] y, int y0, int dim) {
+    double[] l = new double[DOUBLE_LANES];
+    for (int k = 0; k < dim; k++) {
+      l[k % DOUBLE_LANES] = Math.fma((double) x[x0 + k], (double) y[y0 + k], l[k % DOUBLE_LANES]);
+    }
+    return (l[0] + l[1]) + (l[2] + l[3]);
   }
 
   /** The lane sum of an accumulator in the fixed tree order. */

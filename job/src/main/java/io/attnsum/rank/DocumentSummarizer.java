@@ -114,7 +114,7 @@ public final class DocumentSummarizer implements AutoCloseable {
   /** The sentence vectors' Gram matrices of the whole chunk, one batched product per size. */
   private double[][] grams(float[][] vectors, int[] rows) {
     if (gram == null) {
-      gram = new BatchedGram();
+      gram = new BatchedGram(pooler.kernel());
     }
     return gram.grams(vectors, rows, dim);
   }

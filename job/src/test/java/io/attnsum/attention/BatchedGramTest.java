@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class BatchedGramTest {
 
@@ -13,8 +15,9 @@ class BatchedGramTest {
    * than a batch holds) against float64 dot products; each block's matrix is also bit for bit the
    * one it gets alone, whatever shares its batch.
    */
-  @Test
-  void gramsMatchFloat64AndDoNotDependOnTheOtherBlocks() {
+  @ParameterizedTest
+  @EnumSource(value = AttentionKernel.class, names = {"ND4J", "JAVA_VECTOR"})
+  void gramsMatchFloat64AndDoNotDependOnTheOtherBlocks(AttentionKernel kernel) {
     Random random = new Random(23);
     int dim = 300;
     int[] mixed = {0, 1, 4, 5, 8, 9, 31, 40, 3, 7};
@@ -30,7 +33,7 @@ class BatchedGramTest {
       }
     }
     double[][] grams;
-    try (BatchedGram gram = new BatchedGram()) {
+    try (BatchedGram gram = new BatchedGram(kernel)) {
       grams = gram.grams(blocks, sizes, dim);
       for (int i = 0; i < sizes.length; i++) {
         int n = sizes[i];
@@ -43,6 +46,11 @@ class BatchedGramTest {
             }
             assertThat(grams[i][a * n + b])
                 .isCloseTo(expected, within(1e-12 * (1 + Math.abs(expected))));
+            assertThat(grams[i][a * n + b]).isEqualTo(grams[i][b * n + a]);
+            if (kernel == AttentionKernel.JAVA_VECTOR) {
+              assertThat(grams[i][a * n + b]).isEqualTo(
+                  VectorKernel.dot64Reference(blocks[i], a * dim, blocks[i], b * dim, dim));
+            }
           }
         }
       }

@@ -245,6 +245,30 @@ class VectorKernelTest {
     }
   }
 
+  /** The float64 Gram of float rows: its specification to the bit, symmetric, close to float64. */
+  @Test
+  void gram64IsItsSpecificationBitForBitAndSymmetric() {
+    Random random = new Random(13);
+    VectorKernel kernel = new VectorKernel();
+    for (int dim : new int[] {1, 3, 4, 7, 100, 301}) {
+      for (int n : new int[] {0, 1, 2, 3, 5, 28}) {
+        float[] block = gaussian(random, n * dim + 3);
+        double[] g = kernel.gram64(block, n, dim);
+        assertThat(g).hasSize(n * n);
+        for (int i = 0; i < n; i++) {
+          for (int j = 0; j < n; j++) {
+            assertThat(g[i * n + j])
+                .as("dim %d n %d (%d, %d)", dim, n, i, j)
+                .isEqualTo(VectorKernel.dot64Reference(block, i * dim, block, j * dim, dim))
+                .isEqualTo(g[j * n + i]);
+            double exact = dot64(block, i * dim, block, j * dim, dim);
+            assertThat(g[i * n + j]).isCloseTo(exact, within(1e-12 * (1 + Math.abs(exact))));
+          }
+        }
+      }
+    }
+  }
+
   /** The tests' JVM has the module (the surefire argLine adds it), so auto picks the Java kernel. */
   @Test
   void autoResolvesToTheJavaKernelOnTheCpuBackendWithTheModule() {
