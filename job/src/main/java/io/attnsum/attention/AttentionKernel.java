@@ -42,6 +42,17 @@ public enum AttentionKernel {
     };
   }
 
+  /**
+   * A Java kernel for {@link #JAVA_VECTOR}, null for {@link #ND4J} (so that a JVM without the
+   * module never loads {@code VectorKernel}); {@link #AUTO} must be resolved first.
+   */
+  VectorKernel newJavaKernel() {
+    if (this == AUTO) {
+      throw new IllegalArgumentException("resolve AUTO to a kernel first");
+    }
+    return this == JAVA_VECTOR ? new VectorKernel() : null;
+  }
+
   /** Whether this JVM resolved the {@code jdk.incubator.vector} module at start. */
   public static boolean vectorApiAvailable() {
     return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();

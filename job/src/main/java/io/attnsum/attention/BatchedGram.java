@@ -41,10 +41,7 @@ public final class BatchedGram implements AutoCloseable {
    *     batched ND4J matmuls
    */
   public BatchedGram(AttentionKernel kernel) {
-    if (kernel == AttentionKernel.AUTO) {
-      throw new IllegalArgumentException("resolve AUTO to a kernel first");
-    }
-    this.kernel = kernel == AttentionKernel.JAVA_VECTOR ? new VectorKernel() : null;
+    this.kernel = kernel.newJavaKernel();
   }
   private double[] host = new double[0];
   private float[] zeros = new float[0];

@@ -64,10 +64,7 @@ public final class BatchedSelfAttention implements AutoCloseable {
    *     AttentionKernel#JAVA_VECTOR} (resolve {@link AttentionKernel#AUTO} first)
    */
   public BatchedSelfAttention(AttentionKernel kernel) {
-    if (kernel == AttentionKernel.AUTO) {
-      throw new IllegalArgumentException("resolve AUTO to a kernel first");
-    }
-    this.kernel = kernel == AttentionKernel.JAVA_VECTOR ? new VectorKernel() : null;
+    this.kernel = kernel.newJavaKernel();
   }
 
   /**
