@@ -125,6 +125,8 @@ public final class Main {
     try {
       RunArgs parsed = parseRunArgs(args);
       config = JobConfig.load(parsed.config(), parsed.sets());
+      checkKernel(config.attention().kernel(),
+          io.attnsum.attention.AttentionKernel.vectorApiAvailable(), master(config));
       if (parsed.printConfig()) {
         config.effectiveLines().forEach(System.out::println);
         return OK;
@@ -192,6 +194,28 @@ public final class Main {
       System.out.flush();
     } catch (Exception e) {
       System.out.println("{\"status\":\"failed\"}");
+    }
+  }
+
+  /** The master as Spark will see it: spark-submit's or -Dspark.master, or spark.conf's. */
+  private static String master(JobConfig config) {
+    String fromConfig = config.sparkConf().get("spark.master");
+    return fromConfig != null ? fromConfig : new SparkConf().get("spark.master", "");
+  }
+
+  /**
+   * In local mode this JVM runs the tasks, so {@code attention.kernel = java-vector} without the
+   * Vector API module is a configuration error, reported before Spark starts (on a cluster only
+   * the executors can tell, and their tasks fail with the same advice).
+   */
+  static void checkKernel(
+      io.attnsum.attention.AttentionKernel kernel, boolean vectorApi, String master) {
+    if (kernel == io.attnsum.attention.AttentionKernel.JAVA_VECTOR && !vectorApi
+        && master.startsWith("local")) {
+      throw new ConfigException("attention.kernel",
+          "is java-vector, but this JVM, which runs the tasks in local mode, was started without "
+              + io.attnsum.attention.AttentionKernel.JVM_OPTION
+              + " (scripts/attnsum passes it); add it, or set attention.kernel = auto or nd4j");
     }
   }
 

@@ -66,4 +66,22 @@ class MainTest {
     assertThatThrownBy(() -> Main.parseRunArgs(new String[] {"--set"})).hasMessageContaining("needs a value");
     assertThat(Main.parseRunArgs(new String[] {"--set=a=b", "--config", "x.conf"}).sets()).containsExactly("a=b");
   }
+
+  /**
+   * java-vector without the module is a configuration error before Spark starts in local mode
+   * (this JVM runs the tasks), naming the key and the JVM option; auto and nd4j are fine, and so
+   * is a cluster master, where only the executors' JVMs matter.
+   */
+  @Test
+  void javaKernelWithoutTheModuleFailsAsConfigurationInLocalMode() {
+    var kernel = io.attnsum.attention.AttentionKernel.JAVA_VECTOR;
+    assertThatThrownBy(() -> Main.checkKernel(kernel, false, "local[2]"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("attention.kernel")
+        .hasMessageContaining("--add-modules=jdk.incubator.vector");
+    Main.checkKernel(kernel, true, "local[2]");
+    Main.checkKernel(kernel, false, "spark://host:7077");
+    Main.checkKernel(io.attnsum.attention.AttentionKernel.AUTO, false, "local[2]");
+    Main.checkKernel(io.attnsum.attention.AttentionKernel.ND4J, false, "local[2]");
+  }
 }
