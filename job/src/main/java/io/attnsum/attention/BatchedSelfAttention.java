@@ -14,10 +14,12 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Scaled dot-product self-attention (Vaswani et al. 2017, "Attention Is All You Need", eq. 1,
  * with Q = K = V = H) followed by query-vector attention pooling, over one padded batch of many
- * sentences at once: the scores H Hᵀ, the one product that grows with T²·d, are computed by a
- * single batched ND4J matmul over the whole batch, never one op per sentence; the softmax over
- * each sentence's real tokens and the pooling, which needs only matrix-vector products with A and
- * H, run as Java loops over real tokens (see {@link #attendAndPool}).
+ * sentences at once: the scores H Hᵀ, the one product that grows with T²·d, are computed either
+ * by a single batched ND4J matmul over the whole batch (never one op per sentence; {@link
+ * AttentionKernel#ND4J}, the CUDA path) or window by window by the Java Vector API kernel ({@link
+ * AttentionKernel#JAVA_VECTOR}, see {@link VectorKernel}, which also takes the softmax); the
+ * softmax over each sentence's real tokens and the pooling, which needs only matrix-vector
+ * products with A and H, run as Java loops over real tokens (see {@link #attendAndPool}).
  *
  * <p>Masking: the softmax of a real query row runs over the sentence's real keys only, so padded
  * keys have attention weight exactly 0 and padding is invisible to real queries (the same as a
