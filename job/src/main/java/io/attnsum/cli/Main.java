@@ -219,11 +219,28 @@ public final class Main {
     }
   }
 
+  /**
+   * Appends the Vector API module to {@code spark.executor.extraJavaOptions} unless it is there:
+   * executors start after the driver, with the options the driver's configuration gives them, so
+   * a {@code spark-submit} of the user's own (without scripts/submit.sh) still gets the Java
+   * kernel under {@code attention.kernel = auto} on every executor, and with it one kernel and
+   * the same bits on all of them. The user's other options are kept as they are.
+   */
+  static void addVectorApiToExecutors(SparkConf conf) {
+    String key = "spark.executor.extraJavaOptions";
+    String option = io.attnsum.attention.AttentionKernel.JVM_OPTION;
+    String current = conf.get(key, "").trim();
+    if (!current.contains("jdk.incubator.vector")) {
+      conf.set(key, current.isEmpty() ? option : current + " " + option);
+    }
+  }
+
   /** The master comes from spark-submit or -Dspark.master (scripts/attnsum); never from here. */
   static SparkSession startSpark(JobConfig config) {
     SparkConf conf = new SparkConf().setAppName(config.appName());
     config.sparkConf().forEach(conf::set);
     io.attnsum.job.KryoRegistration.configure(conf);
+    addVectorApiToExecutors(conf);
     if (conf.get("spark.master", "").startsWith("local")) {
       conf.setIfMissing("spark.ui.showConsoleProgress", "true");
       conf.setIfMissing("spark.driver.host", "127.0.0.1");

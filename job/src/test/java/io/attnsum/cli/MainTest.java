@@ -84,4 +84,24 @@ class MainTest {
     Main.checkKernel(io.attnsum.attention.AttentionKernel.AUTO, false, "local[2]");
     Main.checkKernel(io.attnsum.attention.AttentionKernel.ND4J, false, "local[2]");
   }
+
+  /** Executors get the Vector API module once, after whatever options the user gave them. */
+  @Test
+  void executorsGetTheVectorApiModuleOnceAndKeepOtherOptions() {
+    org.apache.spark.SparkConf none = new org.apache.spark.SparkConf(false);
+    Main.addVectorApiToExecutors(none);
+    assertThat(none.get("spark.executor.extraJavaOptions"))
+        .isEqualTo("--add-modules=jdk.incubator.vector");
+    org.apache.spark.SparkConf user = new org.apache.spark.SparkConf(false)
+        .set("spark.executor.extraJavaOptions", "-XX:+UseG1GC -Dx=1");
+    Main.addVectorApiToExecutors(user);
+    Main.addVectorApiToExecutors(user);
+    assertThat(user.get("spark.executor.extraJavaOptions"))
+        .isEqualTo("-XX:+UseG1GC -Dx=1 --add-modules=jdk.incubator.vector");
+    org.apache.spark.SparkConf already = new org.apache.spark.SparkConf(false)
+        .set("spark.executor.extraJavaOptions", "--add-modules jdk.incubator.vector -Dy=2");
+    Main.addVectorApiToExecutors(already);
+    assertThat(already.get("spark.executor.extraJavaOptions"))
+        .isEqualTo("--add-modules jdk.incubator.vector -Dy=2");
+  }
 }
