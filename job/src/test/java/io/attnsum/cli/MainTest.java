@@ -88,20 +88,22 @@ class MainTest {
   /** Executors get the Vector API module once, after whatever options the user gave them. */
   @Test
   void executorsGetTheVectorApiModuleOnceAndKeepOtherOptions() {
-    org.apache.spark.SparkConf none = new org.apache.spark.SparkConf(false);
-    Main.addVectorApiToExecutors(none);
-    assertThat(none.get("spark.executor.extraJavaOptions"))
-        .isEqualTo("--add-modules=jdk.incubator.vector");
-    org.apache.spark.SparkConf user = new org.apache.spark.SparkConf(false)
-        .set("spark.executor.extraJavaOptions", "-XX:+UseG1GC -Dx=1");
-    Main.addVectorApiToExecutors(user);
-    Main.addVectorApiToExecutors(user);
-    assertThat(user.get("spark.executor.extraJavaOptions"))
+    assertThat(executorOptionsAfter(null, 1)).isEqualTo("--add-modules=jdk.incubator.vector");
+    assertThat(executorOptionsAfter("-XX:+UseG1GC -Dx=1", 2))
         .isEqualTo("-XX:+UseG1GC -Dx=1 --add-modules=jdk.incubator.vector");
-    org.apache.spark.SparkConf already = new org.apache.spark.SparkConf(false)
-        .set("spark.executor.extraJavaOptions", "--add-modules jdk.incubator.vector -Dy=2");
-    Main.addVectorApiToExecutors(already);
-    assertThat(already.get("spark.executor.extraJavaOptions"))
+    assertThat(executorOptionsAfter("--add-modules jdk.incubator.vector -Dy=2", 1))
         .isEqualTo("--add-modules jdk.incubator.vector -Dy=2");
+  }
+
+  /** spark.executor.extraJavaOptions after {@code times} calls, starting from {@code initial}. */
+  private static String executorOptionsAfter(String initial, int times) {
+    org.apache.spark.SparkConf conf = new org.apache.spark.SparkConf(false);
+    if (initial != null) {
+      conf.set("spark.executor.extraJavaOptions", initial);
+    }
+    for (int i = 0; i < times; i++) {
+      Main.addVectorApiToExecutors(conf);
+    }
+    return conf.get("spark.executor.extraJavaOptions");
   }
 }
