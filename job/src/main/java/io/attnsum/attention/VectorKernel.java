@@ -97,6 +97,8 @@ final class VectorKernel {
           c30 = y.fma(x0, c30);
           c31 = y.fma(x1, c31);
         }
+        // The tail is the loop body once more, masked: a helper cannot hand back eight
+        // accumulators without boxing them, and a mask inside the loop would cost every step.
         if (mask != null) {
           FloatVector x0 = FloatVector.fromArray(SPECIES, table, b0 + tail);
           FloatVector x1 = FloatVector.fromArray(SPECIES, table, b1 + tail);

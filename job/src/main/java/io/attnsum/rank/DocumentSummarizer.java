@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The attention and rank stages for a chunk of documents: attention-pooled sentence vectors
  * (batched over the whole chunk, see {@link AttentionPooler}), the sentence graphs' dot products
- * (one batched float64 product per body size for the whole chunk, see {@link BatchedGram}),
+ * (in float64, per document or batched per body size for the whole chunk, see {@link BatchedGram}),
  * centrality scores per document ({@link CentralityRanker}) and the summary selection ({@link
  * SummarySelector}).
  *
@@ -111,7 +111,10 @@ public final class DocumentSummarizer implements AutoCloseable {
     }
   }
 
-  /** The sentence vectors' Gram matrices of the whole chunk, one batched product per size. */
+  /**
+   * The sentence vectors' Gram matrices of the whole chunk: per document by the Java kernel, or
+   * one batched ND4J product per size (the pooler's kernel decides).
+   */
   private double[][] grams(float[][] vectors, int[] rows) {
     if (gram == null) {
       gram = new BatchedGram(pooler.kernel());

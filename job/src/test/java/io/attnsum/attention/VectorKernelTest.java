@@ -19,6 +19,15 @@ class VectorKernelTest {
     return v;
   }
 
+  /** Offsets of n rows drawn from a table of {@code rows} (repeats allowed, as for repeated words). */
+  private static int[] randomRows(Random random, int n, int rows, int dim) {
+    int[] offsets = new int[n];
+    for (int i = 0; i < n; i++) {
+      offsets[i] = random.nextInt(rows) * dim;
+    }
+    return offsets;
+  }
+
   private static double dot64(float[] x, int x0, float[] y, int y0, int dim) {
     double s = 0;
     for (int k = 0; k < dim; k++) {
@@ -47,10 +56,7 @@ class VectorKernelTest {
     for (int dim : DIMS) {
       float[] table = gaussian(random, 50 * dim);
       for (int n : SIZES) {
-        int[] offsets = new int[n];
-        for (int i = 0; i < n; i++) {
-          offsets[i] = random.nextInt(50) * dim; // repeats allowed, as for repeated words
-        }
+        int[] offsets = randomRows(random, n, 50, dim);
         int stride = n + 3;
         int g0 = 5;
         float[] g = new float[g0 + n * stride + 4];
@@ -86,10 +92,7 @@ class VectorKernelTest {
       float[] table = gaussian(random, 40 * dim);
       float[] queries = gaussian(random, 3 * dim);
       for (int n : SIZES) {
-        int[] offsets = new int[n];
-        for (int i = 0; i < n; i++) {
-          offsets[i] = random.nextInt(40) * dim;
-        }
+        int[] offsets = randomRows(random, n, 40, dim);
         float[] out = new float[n + 2];
         Arrays.fill(out, Float.NaN);
         kernel.dots(table, offsets, n, dim, queries, dim, out, 1);

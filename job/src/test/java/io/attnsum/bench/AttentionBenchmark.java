@@ -71,18 +71,19 @@ public class AttentionBenchmark {
 
   @Benchmark
   public void batchedNd4j(Blackhole bh) {
-    // attendAndPool overwrites the padded part of the bias (scratch by contract); the real part
-    // is never written, so reusing the copy keeps every call identical.
-    batched.attendAndPool(
-        workload.h, workload.lengths, workload.queries, bias, workload.poolScale, batch, tokens,
-        dim, pooled, alpha);
-    bh.consume(pooled);
+    attend(batched, bh);
   }
 
   /** The same batch with H·Hᵀ and H·q by the Java kernel: what the job runs on ND4J's CPU backend. */
   @Benchmark
   public void batchedJavaKernel(Blackhole bh) {
-    javaKernel.attendAndPool(
+    attend(javaKernel, bh);
+  }
+
+  private void attend(BatchedSelfAttention attention, Blackhole bh) {
+    // attendAndPool overwrites the padded part of the bias (scratch by contract); the real part
+    // is never written, so reusing the copy keeps every call identical.
+    attention.attendAndPool(
         workload.h, workload.lengths, workload.queries, bias, workload.poolScale, batch, tokens,
         dim, pooled, alpha);
     bh.consume(pooled);
