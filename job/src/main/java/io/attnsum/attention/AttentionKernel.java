@@ -1,5 +1,6 @@
 package io.attnsum.attention;
 
+import io.attnsum.vectors.Nd4jBackends;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -58,7 +59,12 @@ public enum AttentionKernel {
     return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
   }
 
+  /**
+   * Whether ND4J computes on CUDA in this JVM. A jar without ND4J's CUDA backend (the default
+   * build) is answered from the class path alone: starting ND4J loads its native libraries, which
+   * the Java kernel never uses (≈ 1 s and ≈ 100 MB of a local run's driver).
+   */
   private static boolean cudaBackend() {
-    return Nd4j.getBackend().getClass().getSimpleName().contains("Cublas");
+    return Nd4jBackends.cudaInJar() && Nd4j.getBackend().getClass().getSimpleName().contains("Cublas");
   }
 }

@@ -473,6 +473,9 @@ public final class BatchedSelfAttention implements AutoCloseable {
 
   @Override
   public void close() {
+    if (kernel != null) {
+      return; // no workspace, and ND4J may not have been started in this JVM
+    }
     Nd4j.getWorkspaceManager().destroyWorkspace(
         Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(WORKSPACE, workspaceId));
   }

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class BackendReport {
   private static final Logger LOG = LoggerFactory.getLogger(BackendReport.class);
   private static volatile Description reported;
+  private static volatile String javaKernelReported;
 
   private BackendReport() {}
 
@@ -70,6 +71,31 @@ public final class BackendReport {
       }
       return reported;
     }
+  }
+
+  /**
+   * Logs once per JVM that its summarizer runs the Java kernel on the CPU, which needs nothing of
+   * ND4J: the JVM never starts ND4J (see {@code AttentionKernel}), so there is no backend to
+   * describe. Returns the line.
+   *
+   * <p>Log line: {@code attention kernel java-vector (JDK Vector API, CPU) on executor 1 pid 4242; ND4J not started}
+   */
+  public static String logJavaKernelOnce() {
+    if (javaKernelReported == null) {
+      synchronized (BackendReport.class) {
+        if (javaKernelReported == null) {
+          String line = javaKernelLine(executorId(), ProcessHandle.current().pid());
+          LOG.info("{}", line);
+          javaKernelReported = line;
+        }
+      }
+    }
+    return javaKernelReported;
+  }
+
+  static String javaKernelLine(String executor, long pid) {
+    return "attention kernel java-vector (JDK Vector API, CPU) on executor " + executor + " pid " + pid
+        + "; ND4J not started";
   }
 
   /**

@@ -305,9 +305,15 @@ public final class SummarizationJob {
       LongAccumulator attentionNanos, LongAccumulator rankNanos, LongAccumulator javaKernelTasks,
       LongAccumulator summarizeTasks) {
     FaultInjection.check("summarize");
-    BackendReport.logOnce();
     VectorPack pack = VectorPackCache.get(packUri);
     DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack);
+    // What computes: ND4J's backend (and a readable error if it cannot start), or the Java
+    // kernel, which leaves ND4J unstarted.
+    if (summarizer.kernel() == io.attnsum.attention.AttentionKernel.JAVA_VECTOR) {
+      BackendReport.logJavaKernelOnce();
+    } else {
+      BackendReport.logOnce();
+    }
     // Its ND4J workspaces live for the partition and are freed when the task ends, failed or not
     // (the listener runs on the task's thread, whose workspaces they are).
     TaskContext.get().addTaskCompletionListener((TaskCompletionListener) done -> {

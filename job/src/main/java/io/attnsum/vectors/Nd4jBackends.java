@@ -26,6 +26,16 @@ public final class Nd4jBackends {
     return names;
   }
 
+  /** Whether ND4J's CUDA backend is on the class path (the -Pcuda build); loads no native code. */
+  public static boolean cudaInJar() {
+    return CudaInJar.PRESENT;
+  }
+
+  // Asked once per summarizer: the class path does not change, so scan it once per JVM.
+  private static final class CudaInJar {
+    static final boolean PRESENT = inJar().contains(CUDA_BACKEND);
+  }
+
   /**
    * Fails with the reasons and what to do unless a backend on the class path can run here. Call it
    * before ND4J's first use in the JVM (later calls only repeat the check, which is cheap once the

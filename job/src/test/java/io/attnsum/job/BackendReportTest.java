@@ -25,6 +25,15 @@ class BackendReportTest {
   }
 
   @Test
+  void theJavaKernelLineNamesTheExecutorAndSaysNd4jIsNotStarted() {
+    assertThat(BackendReport.javaKernelLine("3", 4242)).isEqualTo(
+        "attention kernel java-vector (JDK Vector API, CPU) on executor 3 pid 4242; ND4J not started");
+    String first = BackendReport.logJavaKernelOnce();
+    assertThat(first).isEqualTo(BackendReport.javaKernelLine("none", ProcessHandle.current().pid()));
+    assertThat(BackendReport.logJavaKernelOnce()).isSameAs(first);
+  }
+
+  @Test
   void logsOncePerJvm() {
     BackendReport.Description first = BackendReport.logOnce();
     assertThat(BackendReport.logOnce()).isSameAs(first);

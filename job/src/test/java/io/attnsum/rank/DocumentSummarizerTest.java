@@ -17,7 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DocumentSummarizerTest {
-  private static final AnalyzedDocument TOPIC =
+  static final AnalyzedDocument TOPIC =
       SyntheticCorpus.doc(
           "topic",
           "markets rose slightly on monday morning",
@@ -27,7 +27,7 @@ class DocumentSummarizerTest {
           "children infections sharply down",
           "the new vaccine in children",
           "weather was mild across the region");
-  private static final VectorPack PACK = packFor(TOPIC);
+  static final VectorPack PACK = packFor(TOPIC);
 
   private static VectorPack packFor(AnalyzedDocument... docs) {
     Set<String> words = new LinkedHashSet<>();
