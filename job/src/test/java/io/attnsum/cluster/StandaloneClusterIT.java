@@ -181,8 +181,11 @@ class StandaloneClusterIT {
       assertThat(logs).as("executor logs of %s under %s", cleanAppId, w.workDir()).hasSize(1);
       String log = Files.readString(logs.get(0));
       assertThat(log).contains("Finished task");
-      // The executor read the vector pack from HDFS itself and computed with ND4J's CPU backend.
-      assertThat(log).containsPattern("ND4J backend CPU \\(CpuBackend, blas \\w+\\) on executor \\d+ pid \\d+");
+      // The executor read the vector pack from HDFS itself and computed with the Java kernel
+      // (the job gives executors the Vector API module), never starting ND4J.
+      assertThat(log).containsPattern(
+          "attention kernel java-vector \\(JDK Vector API, CPU\\) on executor \\d+ pid \\d+; ND4J not started");
+      assertThat(log).doesNotContain("ND4J backend");
     }
   }
 
