@@ -65,6 +65,12 @@ public enum AttentionKernel {
    * the Java kernel never uses (≈ 1 s and ≈ 100 MB of a local run's driver).
    */
   private static boolean cudaBackend() {
-    return Nd4jBackends.cudaInJar() && Nd4j.getBackend().getClass().getSimpleName().contains("Cublas");
+    if (!Nd4jBackends.cudaInJar()) {
+      return false;
+    }
+    // ND4J's first use in a summarizing JVM: fail with the reason (no driver, no GPU) rather
+    // than ND4J's "Could not initialize class".
+    Nd4jBackends.requireLoadable();
+    return Nd4j.getBackend().getClass().getSimpleName().contains("Cublas");
   }
 }
