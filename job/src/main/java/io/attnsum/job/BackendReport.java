@@ -75,10 +75,11 @@ public final class BackendReport {
 
   /**
    * Logs once per JVM that its summarizer runs the Java kernel on the CPU, which needs nothing of
-   * ND4J: the JVM never starts ND4J (see {@code AttentionKernel}), so there is no backend to
-   * describe. Returns the line.
+   * ND4J: the summarizer does not start ND4J (see {@code AttentionKernel}), so there is no backend
+   * to describe. (A local run that trains Word2Vec has started ND4J on the driver for that.)
+   * Returns the line.
    *
-   * <p>Log line: {@code attention kernel java-vector (JDK Vector API, CPU) on executor 1 pid 4242; ND4J not started}
+   * <p>Log line: {@code attention kernel java-vector (JDK Vector API, CPU) on executor 1 pid 4242; the summarizer does not use ND4J}
    */
   public static String logJavaKernelOnce() {
     if (javaKernelReported == null) {
@@ -95,7 +96,7 @@ public final class BackendReport {
 
   static String javaKernelLine(String executor, long pid) {
     return "attention kernel java-vector (JDK Vector API, CPU) on executor " + executor + " pid " + pid
-        + "; ND4J not started";
+        + "; the summarizer does not use ND4J";
   }
 
   /**

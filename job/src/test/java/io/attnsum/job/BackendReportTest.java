@@ -27,7 +27,7 @@ class BackendReportTest {
   @Test
   void theJavaKernelLineNamesTheExecutorAndSaysNd4jIsNotStarted() {
     assertThat(BackendReport.javaKernelLine("3", 4242)).isEqualTo(
-        "attention kernel java-vector (JDK Vector API, CPU) on executor 3 pid 4242; ND4J not started");
+        "attention kernel java-vector (JDK Vector API, CPU) on executor 3 pid 4242; the summarizer does not use ND4J");
     String first = BackendReport.logJavaKernelOnce();
     assertThat(first).isEqualTo(BackendReport.javaKernelLine("none", ProcessHandle.current().pid()));
     assertThat(BackendReport.logJavaKernelOnce()).isSameAs(first);
