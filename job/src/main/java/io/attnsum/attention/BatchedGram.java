@@ -29,11 +29,8 @@ public final class BatchedGram implements AutoCloseable {
 
   private final String workspaceId = "attnsum-gram-" + System.identityHashCode(this);
   private final VectorKernel kernel; // null: ND4J's batched matmul
-
-  /** Gram matrices by ND4J's batched matmul. */
-  public BatchedGram() {
-    this(AttentionKernel.ND4J);
-  }
+  private double[] host = new double[0];
+  private float[] zeros = new float[0];
 
   /**
    * @param kernel {@link AttentionKernel#JAVA_VECTOR}: each block's Gram matrix by the Java
@@ -43,8 +40,6 @@ public final class BatchedGram implements AutoCloseable {
   public BatchedGram(AttentionKernel kernel) {
     this.kernel = kernel.newJavaKernel();
   }
-  private double[] host = new double[0];
-  private float[] zeros = new float[0];
 
   /**
    * @param blocks row-major {@code [rows[i], dim]} each (longer arrays are fine: only the first

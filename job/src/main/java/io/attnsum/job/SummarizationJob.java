@@ -309,7 +309,8 @@ public final class SummarizationJob {
     DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack);
     // What computes: ND4J's backend (and a readable error if it cannot start), or the Java
     // kernel, which leaves ND4J unstarted.
-    if (summarizer.kernel() == io.attnsum.attention.AttentionKernel.JAVA_VECTOR) {
+    boolean javaKernel = summarizer.kernel() == io.attnsum.attention.AttentionKernel.JAVA_VECTOR;
+    if (javaKernel) {
       BackendReport.logJavaKernelOnce();
     } else {
       BackendReport.logOnce();
@@ -320,7 +321,7 @@ public final class SummarizationJob {
       attentionNanos.add(summarizer.attentionNanos());
       rankNanos.add(summarizer.rankNanos());
       summarizeTasks.add(1);
-      if (summarizer.kernel() == io.attnsum.attention.AttentionKernel.JAVA_VECTOR) {
+      if (javaKernel) {
         javaKernelTasks.add(1);
       }
       summarizer.close();
