@@ -5,7 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Parsed command line of {@code attnsum eval}; {@link #parse} throws on bad usage. */
+/**
+ * Parsed command line of {@code attnsum eval}; {@link #parse} throws on bad usage.
+ *
+ * @param writeInput with {@code --write-input}: where to write the job's input with the
+ *     reference's sentence count per document (then nothing is scored); else null
+ */
 public record EvalArguments(
     Path gold,
     Path pred,
@@ -17,19 +22,28 @@ public record EvalArguments(
     int sampleDocs,
     boolean stem,
     GoldReader.References references,
-    int resamples) {
+    int resamples,
+    Path writeInput) {
 
   public static final String USAGE = String.join("\n",
       "usage: attnsum eval --gold FILE --pred OUTPUT_DIR --out REPORT_DIR [options]",
+      "       attnsum eval --gold FILE --write-input FILE",
+      "Scores the run's summaries table as written, next to extractive baselines.",
       "  --gold FILE            gold JSON Lines: id, summary (or summaries: several references)",
       "  --pred DIR             a run directory (run_id=...) or an output.path holding run_id=*",
       "  --out DIR              where report.json and report.html are written",
       "  --baselines LIST       comma-separated subset of lead,random,textrank,centroid,oracle",
       "                         (default: all)",
-      "  --k N                  re-select the job's top N sentences by rank (and N for baselines)",
-      "  --k-from-reference     k = the reference's sentence count per document",
-      "  --k-ratio R            k = max(1, ceil(R x sentence count)) per document",
-      "                         (none of the three: the job's summaries as written)",
+      "  --k N                  baselines take min(N, sentences) per document, and every written",
+      "                         summary of another length is counted (the budget check)",
+      "  --k-from-reference     the same with k = the reference's sentence count per document",
+      "  --k-ratio R            the same with k = max(1, ceil(R x sentence count)) per document",
+      "                         (none of the three: baselines take the job's count per document)",
+      "  --write-input FILE     write the gold rows with " + ReferenceLengthInput.FIELD
+          + " (the reference's",
+      "                         sentence count) added, the job's input for",
+      "                         input.summary-sentences-field = " + ReferenceLengthInput.FIELD
+          + ", and exit",
       "  --lang auto|en|zh      ROUGE tokenization (default auto: the run's language column)",
       "  --no-stem              no Porter stemming for English (default: stemming, as rouge-score)",
       "  --references all|first score against all references (max per metric) or the first",
@@ -56,12 +70,14 @@ public record EvalArguments(
     boolean stem = true;
     GoldReader.References refs = GoldReader.References.ALL;
     int resamples = 1000;
+    Path writeInput = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
         case "--gold" -> gold = Path.of(value(args, ++i, a));
         case "--pred" -> pred = Path.of(value(args, ++i, a));
         case "--out" -> out = Path.of(value(args, ++i, a));
+        case "--write-input" -> writeInput = Path.of(value(args, ++i, a));
         case "--baselines" -> {
           List<String> list = new ArrayList<>();
           for (String b : value(args, ++i, a).split(",")) {
@@ -130,11 +146,16 @@ public record EvalArguments(
         default -> throw new UsageException("unknown argument '" + a + "'");
       }
     }
-    if (gold == null || pred == null || out == null) {
+    if (writeInput != null) {
+      if (gold == null || pred != null || out != null) {
+        throw new UsageException("--write-input takes --gold only: it writes the job's input and"
+            + " scores nothing");
+      }
+    } else if (gold == null || pred == null || out == null) {
       throw new UsageException("--gold, --pred and --out are required");
     }
     return new EvalArguments(gold, pred, out, baselines, k == null ? new KPolicy.AsPredicted() : k,
-        lang, seed, sample, stem, refs, resamples);
+        lang, seed, sample, stem, refs, resamples, writeInput);
   }
 
   private static KPolicy once(KPolicy current, KPolicy next) throws UsageException {

@@ -9,9 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code attnsum eval}: scores a run's summaries and baselines against gold references and writes
- * {@code report.json} and {@code report.html} under {@code --out}; prints the ROUGE table. Exit
- * codes: 0 ok, 1 unreadable input or output, 2 bad usage.
+ * {@code attnsum eval}: scores a run's summaries, as written, and baselines against gold
+ * references and writes {@code report.json} and {@code report.html} under {@code --out}; prints
+ * the ROUGE table. With {@code --write-input} it writes the job's input with each reference's
+ * sentence count instead ({@link ReferenceLengthInput}). Exit codes: 0 ok, 1 unreadable input or
+ * output, 2 bad usage.
  */
 public final class EvalCommand {
   private static final Logger LOG = LoggerFactory.getLogger(EvalCommand.class);
@@ -43,6 +45,18 @@ public final class EvalCommand {
       stderr.println("attnsum eval: --gold " + a.gold() + " is not a readable file");
       return 2;
     }
+    if (a.writeInput() != null) {
+      try {
+        int rows = new ReferenceLengthInput().write(a.gold(), a.writeInput());
+        stdout.println("wrote " + rows + " rows with " + ReferenceLengthInput.FIELD + " to "
+            + a.writeInput());
+        return 0;
+      } catch (IOException | RuntimeException e) {
+        LOG.error("attnsum eval --write-input failed", e);
+        stderr.println("attnsum eval: " + e.getMessage());
+        return 1;
+      }
+    }
     try {
       long start = System.nanoTime();
       List<GoldDocument> gold = new GoldReader().read(a.gold(), a.references());
@@ -73,6 +87,12 @@ public final class EvalCommand {
       stdout.print(RougeTable.format(result));
       stdout.println("report: " + a.out().resolve("report.html"));
       stdout.flush();
+      if (result.budgetCheck().mismatched() > 0) {
+        stderr.println("attnsum eval: WARNING: " + result.describeBudgetCheck() + " (e.g. "
+            + String.join(", ", result.budgetCheck().firstMismatched()) + "): the run did not"
+            + " summarize to the length this evaluation assumes; its summaries are scored as"
+            + " written");
+      }
       return 0;
     } catch (IOException | RuntimeException e) {
       LOG.error("attnsum eval failed", e);

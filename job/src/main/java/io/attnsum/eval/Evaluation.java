@@ -1,7 +1,6 @@
 package io.attnsum.eval;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scores the job's summaries and the baselines on the same documents and sentence split. Pure
- * Java: the caller reads gold and prediction files.
+ * Scores the job's summaries as written and the baselines on the same documents and sentence
+ * split; the baselines get the {@link KPolicy}'s k per document, and the written summaries are
+ * checked against it (never re-selected). Pure Java: the caller reads gold and prediction files.
  */
 public final class Evaluation {
   /** Name of the evaluated job in the report. */
@@ -78,13 +78,38 @@ public final class Evaluation {
     if (unmatched > 0) {
       LOG.warn("{} predicted documents have no gold row and are not scored", unmatched);
     }
+    EvalResult.BudgetCheck check = budgetCheck(outcomes);
+    if (check.mismatched() > 0) {
+      LOG.warn("{} of {} written summaries have another sentence count than min(k, sentences)"
+          + " with {} (e.g. {}): the run did not use the summary length this evaluation assumes;"
+          + " its summaries are scored as written", check.mismatched(), check.checked(),
+          options.kPolicy().describe(), check.firstMismatched());
+    }
     List<String> names = systemNames();
     List<SystemResult> systems = new ArrayList<>();
     for (String name : names) {
       systems.add(aggregate(name, outcomes));
     }
-    return new EvalResult(systems, outcomes, missing, unmatched, options.kPolicy(),
+    return new EvalResult(systems, outcomes, missing, unmatched, options.kPolicy(), check,
         tokenizationDescription(), options.resamples(), options.seed());
+  }
+
+  private EvalResult.BudgetCheck budgetCheck(List<DocumentOutcome> outcomes) {
+    int checked = 0;
+    List<String> mismatched = new ArrayList<>();
+    if (options.kPolicy().checks()) {
+      for (DocumentOutcome o : outcomes) {
+        if (o.prediction() != null) {
+          checked++;
+          if (o.budgetMismatch()) {
+            mismatched.add(o.id());
+          }
+        }
+      }
+    }
+    return new EvalResult.BudgetCheck(checked, mismatched.size(),
+        List.copyOf(mismatched.subList(0, Math.min(EvalResult.BudgetCheck.EXAMPLES,
+            mismatched.size()))));
   }
 
   /** Report order: baselines, the system before the oracle, so it sits between LEAD and ORACLE. */
@@ -158,15 +183,10 @@ public final class Evaluation {
     }
     EvalDocument doc = new EvalDocument(g.id(), List.copyOf(sentences), List.copyOf(tokens),
         g.references(), List.copyOf(refTokens));
-    int predictedCount = 0;
-    if (p != null) {
-      for (PredictedSentence s : p.sentences()) {
-        if (s.selected()) {
-          predictedCount++;
-        }
-      }
-    }
-    int k = options.kPolicy().k(g, sentences.size(), predictedCount);
+    int[] written = p == null ? new int[0] : writtenSelection(p);
+    int k = options.kPolicy().k(g, sentences.size(), written.length);
+    boolean mismatch = p != null && options.kPolicy().checks()
+        && written.length != Math.min(k, sentences.size());
 
     Map<String, int[]> selections = new LinkedHashMap<>();
     Map<String, RougeScores> scores = new LinkedHashMap<>();
@@ -175,35 +195,27 @@ public final class Evaluation {
       selections.put(b.name(), chosen);
       scores.put(b.name(), scorer.scoreMultiTokens(refTokens, pick(tokens, chosen)));
     }
-    int[] systemChoice = p == null ? new int[0] : systemSelection(p, k);
-    selections.put(SYSTEM, systemChoice);
-    if (p != null && !options.kPolicy().reselects() && p.summary() != null) {
-      // The job's summary exactly as written.
+    selections.put(SYSTEM, written);
+    if (p != null && p.summary() != null) {
+      // The job's summary exactly as written, one sentence per line.
       scores.put(SYSTEM, scorer.scoreMulti(g.references(), p.summary()));
     } else {
-      scores.put(SYSTEM, scorer.scoreMultiTokens(refTokens, pick(tokens, systemChoice)));
+      // No summaries row (or no prediction at all): the sentences the job marked selected.
+      scores.put(SYSTEM, scorer.scoreMultiTokens(refTokens, pick(tokens, written)));
     }
-    return new DocumentOutcome(g.id(), language, k, doc, p, selections, scores);
+    return new DocumentOutcome(g.id(), language, k, mismatch, doc, p, selections, scores);
   }
 
-  /** Top k by rank (ties by index), in document order; or the job's selected flags. */
-  int[] systemSelection(PredictedDocument p, int k) {
-    List<PredictedSentence> chosen;
-    if (options.kPolicy().reselects()) {
-      chosen = p.sentences().stream()
-          .sorted(Comparator.comparingInt(PredictedSentence::rank)
-              .thenComparingInt(PredictedSentence::index))
-          .limit(k)
-          .toList();
-    } else {
-      chosen = p.sentences().stream().filter(PredictedSentence::selected).toList();
-    }
-    // Positions in the document's sentence list, which is sorted by index.
+  /** Positions (in the document's sentence list, sorted by index) of the job's selected sentences. */
+  static int[] writtenSelection(PredictedDocument p) {
     List<PredictedSentence> all = p.sentences();
-    int[] out = new int[chosen.size()];
-    int j = 0;
-    for (int i = 0; i < all.size(); i++) {
-      if (chosen.contains(all.get(i))) {
+    int count = 0;
+    for (PredictedSentence s : all) {
+      count += s.selected() ? 1 : 0;
+    }
+    int[] out = new int[count];
+    for (int i = 0, j = 0; i < all.size(); i++) {
+      if (all.get(i).selected()) {
         out[j++] = i;
       }
     }

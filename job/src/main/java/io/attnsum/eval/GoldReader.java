@@ -26,6 +26,18 @@ public final class GoldReader {
 
   public List<GoldDocument> read(Path file, References which) throws IOException {
     List<GoldDocument> out = new ArrayList<>();
+    forEachRow(file, (row, lineNo) -> out.add(parse(row, file, lineNo, which)));
+    return out;
+  }
+
+  /** What to do with one parsed row of a gold file. */
+  @FunctionalInterface
+  interface RowVisitor {
+    void visit(JsonNode row, int lineNo) throws IOException;
+  }
+
+  /** Parses each non-blank line of {@code file}; a line that is not JSON fails naming it. */
+  void forEachRow(Path file, RowVisitor visitor) throws IOException {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       int lineNo = 0;
@@ -40,10 +52,9 @@ public final class GoldReader {
         } catch (IOException e) {
           throw new IOException(file + ":" + lineNo + ": not a JSON object: " + e.getMessage(), e);
         }
-        out.add(parse(row, file, lineNo, which));
+        visitor.visit(row, lineNo);
       }
     }
-    return out;
   }
 
   static GoldDocument parse(JsonNode row, Path file, int lineNo, References which)

@@ -1,32 +1,38 @@
 package io.attnsum.eval;
 
 /**
- * How many sentences each summary gets. With a fixed k, a ratio or the reference's count, the
- * system's summary is re-selected from its sentences table: the top k by {@code rank}, emitted in
- * document order, so evaluation controls k; {@link AsPredicted} keeps the job's own summary and
- * gives the baselines the same number of sentences per document.
+ * The baselines' summary length per document, and what the job's summaries are checked against.
+ * Evaluation always scores the job's summaries as written: the job selects them with its own
+ * ranking, redundancy rule and budget, and a re-selection here (say, the top k by rank) would be
+ * another system. So a length that varies per document is given to the job itself ({@code
+ * summary.budget = ratio}, {@code input.summary-sentences-field}), and a policy here only sets the
+ * baselines' k and counts the written summaries whose sentence count is not min(k, sentences).
+ * {@link AsPredicted}, the default, gives each baseline as many sentences as the job wrote.
  */
 public sealed interface KPolicy {
 
   /** Description for the report. */
   String describe();
 
-  /** Whether the system summary is rebuilt from the sentences table by rank. */
-  default boolean reselects() {
+  /** Whether the written summaries are checked against this policy's k. */
+  default boolean checks() {
     return true;
   }
 
-  /** k for a document of {@code sentenceCount} sentences (at least 1). */
-  int k(GoldDocument gold, int sentenceCount, int predictedCount);
+  /**
+   * k for a document of {@code sentenceCount} sentences whose written summary has {@code
+   * writtenCount} (at least 1).
+   */
+  int k(GoldDocument gold, int sentenceCount, int writtenCount);
 
   record Fixed(int k) implements KPolicy {
     @Override
     public String describe() {
-      return "fixed k = " + k;
+      return "k = " + k;
     }
 
     @Override
-    public int k(GoldDocument gold, int sentenceCount, int predictedCount) {
+    public int k(GoldDocument gold, int sentenceCount, int writtenCount) {
       return k;
     }
   }
@@ -39,12 +45,12 @@ public sealed interface KPolicy {
   record FromReference() implements KPolicy {
     @Override
     public String describe() {
-      return "k = reference sentence count (summary_sentence_idx / highlights / newline-separated"
-          + " lines of the first reference)";
+      return "k = the reference's sentence count (summary_sentence_idx / highlights /"
+          + " newline-separated lines of the first reference)";
     }
 
     @Override
-    public int k(GoldDocument gold, int sentenceCount, int predictedCount) {
+    public int k(GoldDocument gold, int sentenceCount, int writtenCount) {
       if (gold.referenceSentenceCount() > 0) {
         return gold.referenceSentenceCount();
       }
@@ -58,7 +64,11 @@ public sealed interface KPolicy {
     }
   }
 
-  /** k = ceil(ratio x document sentences), at least 1: for long documents such as judgments. */
+  /**
+   * k = max(1, ceil(ratio x sentences)), for long documents such as judgments: the job's own
+   * {@code summary.budget = ratio} rule over the same sentence count (the document's sentences
+   * table, headings included).
+   */
   record Ratio(double ratio) implements KPolicy {
     @Override
     public String describe() {
@@ -66,27 +76,27 @@ public sealed interface KPolicy {
     }
 
     @Override
-    public int k(GoldDocument gold, int sentenceCount, int predictedCount) {
+    public int k(GoldDocument gold, int sentenceCount, int writtenCount) {
+      // The same epsilon as RankSettings.sentenceLimit, so both round alike.
       return Math.max(1, (int) Math.ceil(ratio * sentenceCount - 1e-9));
     }
   }
 
-  /** The job's own summary; baselines get as many sentences as the job selected. */
+  /** No policy: each baseline gets as many sentences as the job's summary of that document. */
   record AsPredicted() implements KPolicy {
     @Override
     public String describe() {
-      return "as predicted: the job's summaries; baselines take the job's sentence count per"
-          + " document";
+      return "k = the sentence count of the job's summary, per document";
     }
 
     @Override
-    public boolean reselects() {
+    public boolean checks() {
       return false;
     }
 
     @Override
-    public int k(GoldDocument gold, int sentenceCount, int predictedCount) {
-      return Math.max(1, predictedCount);
+    public int k(GoldDocument gold, int sentenceCount, int writtenCount) {
+      return Math.max(1, writtenCount);
     }
   }
 }

@@ -52,7 +52,10 @@ public final class ReportHtmlWriter {
         .append(esc(provenance.runDirectory())).append(" (").append(esc(provenance.format()))
         .append(")<br>documents: ").append(result.documents().size())
         .append(", missing predictions (scored as empty): ").append(result.missingPredictions())
-        .append("<br>k: ").append(esc(result.kPolicy().describe()))
+        .append("<br>").append(Evaluation.SYSTEM).append(": ")
+        .append(esc(EvalResult.SYSTEM_SUMMARIES))
+        .append("<br>baselines: ").append(esc(result.kPolicy().describe()))
+        .append("<br>budget check: ").append(esc(result.describeBudgetCheck()))
         .append("<br>references: ").append(esc(provenance.references()))
         .append("<br>tokens: ").append(esc(result.tokenization()))
         .append("<br>95% percentile bootstrap, ").append(result.resamples())
@@ -182,8 +185,10 @@ public final class ReportHtmlWriter {
     for (DocumentOutcome d : predicted.subList(0, take)) {
       RougeScores s = d.scores().get(Evaluation.SYSTEM);
       h.append("<div class=\"doc\" data-doc=\"").append(esc(d.id())).append("\"><h3>")
-          .append(esc(d.id())).append("</h3><p class=\"meta\">k = ").append(d.k())
-          .append("; ").append(Evaluation.SYSTEM).append(" R-1/R-2/R-L F1: ")
+          .append(esc(d.id())).append("</h3><p class=\"meta\">")
+          .append(d.selections().get(Evaluation.SYSTEM).length).append(" sentences written")
+          .append(d.budgetMismatch() ? " (not min(k, sentences): budget check)" : "")
+          .append("; baselines k = ").append(d.k()).append("; ").append(Evaluation.SYSTEM).append(" R-1/R-2/R-L F1: ")
           .append(pct(s.rouge1().f1())).append(" / ").append(pct(s.rouge2().f1())).append(" / ")
           .append(pct(s.rougeL().f1())).append("</p><div class=\"cols\"><div>");
       List<PredictedSentence> sents = d.prediction().sentences();

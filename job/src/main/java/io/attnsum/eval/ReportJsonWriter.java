@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Writes {@code report.json}: per system and metric, P/R/F means with 95% intervals. */
+/**
+ * Writes {@code report.json}: per system and metric, P/R/F means with 95% intervals; what the
+ * system's row scores, the baselines' k and the budget check.
+ */
 public final class ReportJsonWriter {
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -24,7 +27,16 @@ public final class ReportJsonWriter {
     root.put("documents", result.documents().size());
     root.put("missing_predictions", result.missingPredictions());
     root.put("unmatched_predictions", result.unmatchedPredictions());
-    root.put("k_policy", result.kPolicy().describe());
+    root.put("system_summaries", EvalResult.SYSTEM_SUMMARIES);
+    root.put("baseline_k", result.kPolicy().describe() + ", at most the document's sentences");
+    ObjectNode check = root.putObject("budget_check");
+    check.put("against", result.kPolicy().checks()
+        ? "min(k, sentences) with " + result.kPolicy().describe()
+        : "nothing (no --k, --k-from-reference or --k-ratio given)");
+    check.put("documents", result.budgetCheck().checked());
+    check.put("mismatched", result.budgetCheck().mismatched());
+    ArrayNode examples = check.putArray("first_mismatched");
+    result.budgetCheck().firstMismatched().forEach(examples::add);
     root.put("references", provenance.references());
     root.put("tokenization", result.tokenization());
     root.put("multi_reference", "max F1 per metric over references (rouge-score score_multi)");

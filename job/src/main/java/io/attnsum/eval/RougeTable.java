@@ -20,8 +20,9 @@ public final class RougeTable {
       out.append('\n');
     }
     out.append(String.format(Locale.ROOT,
-        "documents: %d, missing predictions: %d; %s%n",
-        result.documents().size(), result.missingPredictions(), result.kPolicy().describe()));
+        "documents: %d, missing predictions: %d%n%s: %s; baselines: %s%nbudget check: %s%n",
+        result.documents().size(), result.missingPredictions(), Evaluation.SYSTEM,
+        EvalResult.SYSTEM_SUMMARIES, result.kPolicy().describe(), result.describeBudgetCheck()));
     return out.toString();
   }
 }

@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code run.stages = floor} stand-in for attention and ranking: the first k sentences, all
- * scores 0. Used to measure what the model itself costs next to reading, segmenting and writing.
+ * The {@code run.stages = floor} stand-in for attention and ranking: the first k sentences (the
+ * document's own summary length when its record gives one), all scores 0. Used to measure what
+ * the model itself costs next to reading, segmenting and writing.
  */
 final class FloorSummarizer {
   private FloorSummarizer() {}
 
-  static DocumentSummary summarize(AnalyzedDocument d, int k) {
+  static DocumentSummary summarize(AnalyzedDocument d, int configuredK) {
+    int k = d.summarySentences() > 0 ? d.summarySentences() : configuredK;
     int n = d.sentences().size();
     int take = Math.min(k, n);
     List<ScoredSentence> scored = new ArrayList<>(n);

@@ -101,6 +101,7 @@ public final class KryoRegistration implements KryoRegistrator {
       writeList(kryo, out, d.sentences(), sentences);
       out.writeVarInt(d.sourceSentenceCount(), true);
       out.writeVarInt(d.longSentenceCount(), true);
+      out.writeVarInt(d.summarySentences(), true);
     }
 
     @Override
@@ -110,7 +111,7 @@ public final class KryoRegistration implements KryoRegistrator {
       String text = in.readString();
       List<Sentence> list = readList(kryo, in, sentences, Sentence.class);
       return new AnalyzedDocument(id, language, text, list, in.readVarInt(true),
-          in.readVarInt(true));
+          in.readVarInt(true), in.readVarInt(true));
     }
   }
 
@@ -164,11 +165,13 @@ public final class KryoRegistration implements KryoRegistrator {
       out.writeString(d.text());
       out.writeString(d.source());
       out.writeLong(d.location());
+      out.writeVarInt(d.summarySentences(), true);
     }
 
     @Override
     public RawDocument read(Kryo kryo, Input in, Class<RawDocument> type) {
-      return new RawDocument(in.readString(), in.readString(), in.readString(), in.readLong());
+      return new RawDocument(in.readString(), in.readString(), in.readString(), in.readLong(),
+          in.readVarInt(true));
     }
   }
 

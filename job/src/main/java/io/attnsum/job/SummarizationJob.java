@@ -260,7 +260,8 @@ public final class SummarizationJob {
           return new AnalyzedRecord(null, r.rejected());
         }
         var d = r.document();
-        AnalyzedDocument a = analyzer.analyze(d.id(), d.text());
+        AnalyzedDocument a =
+            analyzer.analyze(d.id(), d.text()).withSummarySentences(d.summarySentences());
         if (a.sentences().isEmpty()) {
           return new AnalyzedRecord(null, new RejectedRecord(d.source(), d.location(), d.id(),
               RejectReason.NO_SENTENCES, "the text stage found no sentence", truncate(d.text(), 256)));

@@ -9,5 +9,10 @@ public enum Budget {
   /** Sentences whose texts add up to at most {@code summary.max-chars} characters. */
   CHARS,
   /** ceil({@code summary.ratio} × sentence count) sentences, at least one. */
-  RATIO
+  RATIO;
+
+  /** Whether the budget is a sentence count (a summary then has min(count, sentences)). */
+  public boolean countsSentences() {
+    return this == SENTENCES || this == RATIO;
+  }
 }

@@ -170,8 +170,14 @@ public final class DocumentSummarizer implements AutoCloseable {
       tokens += lengths[b];
       chars += bodySentences.get(b).text().length();
     }
-    double[] bodyScores = ranker.score(graph, lengths, settings.expectedSentences(m, tokens, chars));
-    int[] bodySelected = selector.select(bodySentences, bodyScores, graph);
+    // A document that gives its own summary length is ranked and selected for that length.
+    RankSettings own = settings.forDocument(part.doc.summarySentences());
+    double[] bodyScores = ranker.score(graph, lengths, own.expectedSentences(m, tokens, chars));
+    // The limit counts the whole document, headings included: the sentence count the summaries
+    // table reports, which a ratio is taken of.
+    int limit = own.sentenceLimit(n);
+    SummarySelector select = own == settings ? selector : new SummarySelector(own);
+    int[] bodySelected = select.select(bodySentences, bodyScores, graph, limit);
 
     double[] scores = new double[n];
     double lowest = Double.POSITIVE_INFINITY;
@@ -192,8 +198,8 @@ public final class DocumentSummarizer implements AutoCloseable {
     }
     // A document with fewer body sentences than a sentence budget asks for fills up with its
     // headings, so every summary has min(k, sentences) sentences.
-    if (settings.budget() == Budget.SENTENCES && count < Math.min(settings.sentences(), n)) {
-      for (int i = 0; i < n && count < settings.sentences(); i++) {
+    if (own.budget().countsSentences() && count < Math.min(limit, n)) {
+      for (int i = 0; i < n && count < limit; i++) {
         if (heading[i]) {
           isSelected[i] = true;
           count++;

@@ -28,7 +28,7 @@ public record DocumentSummary(
       kept.add(keepTokens ? s : new Sentence(s.index(), s.text(), s.start(), s.end(), null));
     }
     AnalyzedDocument lean = new AnalyzedDocument(document.id(), document.language(), null, kept,
-        document.sourceSentenceCount(), document.longSentenceCount());
+        document.sourceSentenceCount(), document.longSentenceCount(), document.summarySentences());
     return new DocumentSummary(lean, sentences, selected);
   }
 }

@@ -128,7 +128,32 @@ public record RankSettings(
     return Math.max(1, Math.min(n, k));
   }
 
+  /**
+   * The most sentences a summary of a document of {@code n} sentences may hold: k; max(1,
+   * ceil(ratio · n)); or n under a word or character budget, which bounds the summary itself.
+   */
+  public int sentenceLimit(int n) {
+    return switch (budget) {
+      case SENTENCES -> sentences;
+      // The epsilon keeps a product such as 0.55 × 100 = 55.00000000000001 from rounding up.
+      case RATIO -> Math.max(1, (int) Math.ceil(ratio * n - 1e-9));
+      case WORDS, CHARS -> n;
+    };
+  }
+
+  /**
+   * The settings for a document that gives its own summary length ({@code summarySentences} >
+   * 0): budget = sentences with that k; these settings otherwise.
+   */
+  public RankSettings forDocument(int summarySentences) {
+    return summarySentences > 0 ? with(summarySentences, Budget.SENTENCES) : this;
+  }
+
   public RankSettings withSentences(int k) {
+    return with(k, budget);
+  }
+
+  private RankSettings with(int k, Budget budget) {
     return new RankSettings(
         k, budget, ratio, maxWords, maxChars, temperature, attentionScore, damping,
         stationaryWeight, directedWeight, earlierWeight, laterWeight, threshold, positionWeight,

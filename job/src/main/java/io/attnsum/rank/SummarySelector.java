@@ -24,18 +24,16 @@ public final class SummarySelector {
     this.settings = settings;
   }
 
-  /** Indices of the summary sentences, ascending. */
-  public int[] select(List<Sentence> sentences, double[] scores, SentenceGraph graph) {
+  /**
+   * Indices of the summary sentences, ascending: at most {@code maxCount} (the caller's {@link
+   * RankSettings#sentenceLimit}, which counts the whole document where {@code sentences} may be
+   * only its body).
+   */
+  public int[] select(List<Sentence> sentences, double[] scores, SentenceGraph graph, int maxCount) {
     int n = sentences.size();
     if (n == 0) {
       return new int[0];
     }
-    int maxCount =
-        switch (settings.budget()) {
-          case SENTENCES -> settings.sentences();
-          case RATIO -> Math.max(1, (int) Math.ceil(settings.ratio() * n - 1e-9));
-          case WORDS, CHARS -> n;
-        };
     long room =
         switch (settings.budget()) {
           case WORDS -> settings.maxWords();

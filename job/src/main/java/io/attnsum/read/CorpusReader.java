@@ -163,20 +163,26 @@ public final class CorpusReader {
     List<String> columns = Arrays.asList(frame.columns());
     requireColumn(columns, settings.idField(), "input.id-field");
     requireColumn(columns, settings.textField(), "input.text-field");
+    String budgetField = settings.summarySentencesField();
+    if (budgetField != null) {
+      requireColumn(columns, budgetField, "input.summary-sentences-field");
+    }
     InputSettings s = settings;
     int chars = payloadChars;
     Dataset<Row> selected =
         frame.select(
             frame.col(settings.idField()).as("id"),
             frame.col(settings.textField()).as("text"),
-            functions.input_file_name().as("source"));
+            functions.input_file_name().as("source"),
+            budgetField == null ? functions.lit(null).as("summary_sentences")
+                : frame.col(budgetField).as("summary_sentences"));
     return selected
         .javaRDD()
         .mapPartitions(
             it -> {
               RecordParser parser = new RecordParser(s, chars);
-              return map(it, row -> parser.parseFields(row.get(0), row.get(1), row.getString(2), -1,
-                  String.valueOf(row.get(1))));
+              return map(it, row -> parser.parseFields(row.get(0), row.get(1), row.get(3),
+                  row.getString(2), -1, String.valueOf(row.get(1))));
             });
   }
 

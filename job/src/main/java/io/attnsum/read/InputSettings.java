@@ -8,6 +8,8 @@ import java.io.Serializable;
  *
  * @param textPerFile for {@code text}: one document per file (id = file name) instead of per line
  * @param partitions 0 = computed from the corpus size and the cluster's parallelism
+ * @param summarySentencesField field or column holding each document's own summary length in
+ *     sentences; null = none (every document gets the configured budget)
  */
 public record InputSettings(
     String path,
@@ -18,7 +20,8 @@ public record InputSettings(
     boolean csvHeader,
     int partitions,
     long maxDocumentBytes,
-    BadRecordPolicy onBadRecord)
+    BadRecordPolicy onBadRecord,
+    String summarySentencesField)
     implements Serializable {
 
   public enum BadRecordPolicy {
@@ -31,15 +34,22 @@ public record InputSettings(
     if (!mode.equals("line") && !mode.equals("file")) {
       throw io.attnsum.config.ConfigException.invalid("input.text-mode", mode, "line | file");
     }
+    InputFormat format = r.oneOf("input.format", InputFormat.class);
+    String summarySentencesField = r.optionalString("input.summary-sentences-field");
+    if (summarySentencesField != null && format == InputFormat.TEXT) {
+      throw io.attnsum.config.ConfigException.invalid("input.summary-sentences-field",
+          summarySentencesField, "empty for input.format = text (plain text has no fields)");
+    }
     return new InputSettings(
         r.nonEmpty("input.path"),
-        r.oneOf("input.format", InputFormat.class),
+        format,
         r.nonEmpty("input.id-field"),
         r.nonEmpty("input.text-field"),
         mode.equals("file"),
         r.bool("input.csv-header"),
         r.intIn("input.partitions", 0, 1_000_000),
         r.bytesIn("input.max-document-bytes", 1, 1L << 30),
-        r.oneOf("input.on-bad-record", BadRecordPolicy.class));
+        r.oneOf("input.on-bad-record", BadRecordPolicy.class),
+        summarySentencesField);
   }
 }

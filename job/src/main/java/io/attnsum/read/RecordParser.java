@@ -80,7 +80,9 @@ public final class RecordParser {
       return reject(source, offset, id, RejectReason.INVALID_TEXT,
           "field '" + settings.textField() + "' must be a string, got " + textNode.getNodeType().toString().toLowerCase(java.util.Locale.ROOT), line);
     }
-    return document(id, textNode.textValue(), source, offset, line);
+    String budgetField = settings.summarySentencesField();
+    return document(id, textNode.textValue(), source, offset, line,
+        budgetField == null ? null : node.get(budgetField));
   }
 
   /** One plain-text record (a line or a whole file). */
@@ -92,11 +94,16 @@ public final class RecordParser {
       String lossy = new String(bytes, 0, length, StandardCharsets.UTF_8);
       return reject(source, offset, id, RejectReason.INVALID_UTF8, "bytes are not valid UTF-8", lossy);
     }
-    return document(id, text, source, offset, text);
+    return document(id, text, source, offset, text, null);
   }
 
-  /** A record from a columnar source (Parquet, CSV) whose fields Spark already decoded. */
-  public ParsedRecord parseFields(Object idValue, Object textValue, String source, long row, String payload) {
+  /**
+   * A record from a columnar source (Parquet, CSV) whose fields Spark already decoded; {@code
+   * summarySentencesValue} is the {@code input.summary-sentences-field} column's value (null when
+   * that key is not set).
+   */
+  public ParsedRecord parseFields(Object idValue, Object textValue, Object summarySentencesValue,
+      String source, long row, String payload) {
     if (idValue == null) {
       return reject(source, row, null, RejectReason.MISSING_ID, "no value in '" + settings.idField() + "'", payload);
     }
@@ -111,10 +118,11 @@ public final class RecordParser {
     if (!(textValue instanceof CharSequence)) {
       return reject(source, row, id, RejectReason.INVALID_TEXT, "'" + settings.textField() + "' must be a string", payload);
     }
-    return document(id, textValue.toString(), source, row, payload);
+    return document(id, textValue.toString(), source, row, payload, summarySentencesValue);
   }
 
-  private ParsedRecord document(String id, String text, String source, long offset, String payload) {
+  private ParsedRecord document(String id, String text, String source, long offset, String payload,
+      Object summarySentencesValue) {
     if (text.isBlank() || isAllInvisible(text)) {
       return reject(source, offset, id, RejectReason.EMPTY_TEXT, "text is empty or whitespace only", payload);
     }
@@ -123,7 +131,44 @@ public final class RecordParser {
       return reject(source, offset, id, RejectReason.TOO_LARGE,
           "text is " + bytes + " bytes, over input.max-document-bytes = " + settings.maxDocumentBytes(), payload);
     }
-    return ParsedRecord.of(new RawDocument(id, text, source, offset));
+    int summarySentences = 0;
+    String field = settings.summarySentencesField();
+    if (field != null) {
+      if (summarySentencesValue == null
+          || (summarySentencesValue instanceof JsonNode j && j.isNull())) {
+        return reject(source, offset, id, RejectReason.MISSING_SUMMARY_SENTENCES,
+            "no value in '" + field + "' (input.summary-sentences-field)", payload);
+      }
+      summarySentences = positiveInt(summarySentencesValue);
+      if (summarySentences < 1) {
+        return reject(source, offset, id, RejectReason.INVALID_SUMMARY_SENTENCES,
+            "'" + field + "' must be a positive integer, got "
+                + truncate(firstLine(String.valueOf(summarySentencesValue)), 40), payload);
+      }
+    }
+    return ParsedRecord.of(new RawDocument(id, text, source, offset, summarySentences));
+  }
+
+  /**
+   * A positive int from a JSON integer, an integer column (Parquet) or a string of digits (CSV
+   * columns are strings); -1 for anything else (a fraction, a negative number, "three").
+   */
+  static int positiveInt(Object value) {
+    long n;
+    if (value instanceof JsonNode j) {
+      if (!j.isIntegralNumber() || !j.canConvertToLong()) {
+        return -1;
+      }
+      n = j.longValue();
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+        || value instanceof Byte) {
+      n = ((Number) value).longValue();
+    } else if (value instanceof CharSequence c && c.toString().strip().matches("[0-9]{1,10}")) {
+      n = Long.parseLong(c.toString().strip());
+    } else {
+      return -1;
+    }
+    return n >= 1 && n <= Integer.MAX_VALUE ? (int) n : -1;
   }
 
   private static boolean isAllInvisible(String s) {
@@ -161,13 +206,17 @@ public final class RecordParser {
   }
 
   String truncate(String payload) {
+    return truncate(payload, payloadChars);
+  }
+
+  private static String truncate(String payload, int chars) {
     if (payload == null) {
       return null;
     }
-    if (payload.length() <= payloadChars) {
+    if (payload.length() <= chars) {
       return payload;
     }
-    int end = payloadChars;
+    int end = chars;
     if (Character.isHighSurrogate(payload.charAt(end - 1))) {
       end--;
     }

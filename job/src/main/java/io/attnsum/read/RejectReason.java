@@ -21,5 +21,9 @@ public enum RejectReason {
   /** Another record with the same id was kept (the first by source file and offset). */
   DUPLICATE_ID,
   /** The text segmented into no sentence with any content. */
-  NO_SENTENCES
+  NO_SENTENCES,
+  /** {@code input.summary-sentences-field} is set and the record has no value in it. */
+  MISSING_SUMMARY_SENTENCES,
+  /** The {@code input.summary-sentences-field} value is not a positive integer. */
+  INVALID_SUMMARY_SENTENCES
 }

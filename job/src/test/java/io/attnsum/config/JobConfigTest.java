@@ -38,6 +38,17 @@ class JobConfigTest {
   }
 
   @Test
+  void aSummaryLengthFieldIsOptionalAndNeedsAFormatWithFields() {
+    assertThat(JobConfig.load(null, required()).input().summarySentencesField()).isNull();
+    assertThat(JobConfig.load(null, required("input.summary-sentences-field=k")).input()
+        .summarySentencesField()).isEqualTo("k");
+    assertThatThrownBy(() -> JobConfig.load(null,
+        required("input.format=text", "input.summary-sentences-field=k")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("input.summary-sentences-field");
+  }
+
+  @Test
   void fileLayersOverDefaultsAndSetWinsOverFile() throws Exception {
     File f = tmp.resolve("job.conf").toFile();
     Files.writeString(f.toPath(), "summary.sentences = 5\noutput { format = jsonl }\ninput.path = \"hdfs://nn:8020/corpus\"\noutput.path = out\n");

@@ -19,8 +19,7 @@ class ParquetPredictionIT implements Serializable {
   @Test
   void parquetRunReadsBackLikeTheJsonRun() throws IOException {
     Path gold = dir.resolve("gold.jsonl");
-    Files.write(gold, Files.readAllLines(
-        RougeFixturesTest.sharedData().resolve("scitldr.dev.jsonl")).subList(0, 15));
+    Files.copy(EvalFixtures.path(EvalFixtures.SCITLDR), gold);
     Path jsonRun = DatasetSplitRun.write(gold, dir.resolve("json"), -1);
     Path parquetRun = dir.resolve("parquet/run_id=p");
     for (String table : new String[] {"sentences", "summaries"}) {

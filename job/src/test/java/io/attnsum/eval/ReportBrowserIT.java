@@ -32,9 +32,8 @@ class ReportBrowserIT {
       fail("ReportBrowserIT needs headless Chromium at " + CHROMIUM
           + "; run scripts/install-chromium.sh");
     }
-    Path cnndm = RougeFixturesTest.sharedData().resolve("cnndm.dev.jsonl");
     Path gold = dir.resolve("gold.jsonl");
-    Files.write(gold, Files.readAllLines(cnndm).subList(0, 12));
+    Files.write(gold, Files.readAllLines(EvalFixtures.path(EvalFixtures.CNNDM)).subList(0, 12));
     DatasetSplitRun.write(gold, dir.resolve("out"), -1);
     Path out = dir.resolve("report");
     int rc = EvalCommand.run(new String[] {"--gold", gold.toString(), "--pred",

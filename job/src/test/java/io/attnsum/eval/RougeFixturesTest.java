@@ -13,18 +13,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reproduces every row of {@code rouge_fixtures.jsonl}: precision/recall/F1 that Google's
- * rouge-score (use_stemmer=True, rougeLsum split on newlines) computed, rounded to 6 decimals.
+ * Reproduces every row of {@code rouge_fixtures.jsonl} (test resources, see {@link EvalFixtures}):
+ * precision/recall/F1 that Google's rouge-score (use_stemmer=True, rougeLsum split on newlines)
+ * computed, rounded to 6 decimals.
  */
 class RougeFixturesTest {
 
-  static Path sharedData() {
-    return Path.of(System.getProperty("attnsum.shared.data", "../../shared/data"));
-  }
-
   @Test
   void reproducesAllRougeScoreFixturesWithin1e6() throws IOException {
-    Path fixtures = sharedData().resolve("rouge_fixtures.jsonl");
+    Path fixtures = EvalFixtures.path(EvalFixtures.ROUGE);
     ObjectMapper json = new ObjectMapper();
     RougeScorer scorer = new RougeScorer(new EnglishRougeTokenizer(true));
     List<String> mismatches = new ArrayList<>();

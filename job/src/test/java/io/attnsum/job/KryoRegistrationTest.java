@@ -47,7 +47,8 @@ class KryoRegistrationTest {
     RejectedRecord rejection = new RejectedRecord("s3a://b/f.jsonl", 1L << 40, null,
         RejectReason.MALFORMED_JSON, "bad \"json\"", null);
     AnalyzedDocument lean = new AnalyzedDocument("lean", null, null,
-        List.of(new Sentence(0, "x", 0, 1, null), new Sentence(1, "", 2, 2, new String[0])), 3, 1);
+        List.of(new Sentence(0, "x", 0, 1, null), new Sentence(1, "", 2, 2, new String[0])), 3, 1,
+        4);
     List<Object> values = List.of(
         english, chinese, lean, rejection,
         new AnalyzedRecord(english, null),
@@ -55,6 +56,7 @@ class KryoRegistrationTest {
         new AnalyzedRecord(null, null,
             new PartitionWords(new String[] {"cat", "猫", "x"}, new long[] {3, 1L << 40, 1})),
         ParsedRecord.of(new RawDocument("id", "text ✓", null, 7)),
+        ParsedRecord.of(new RawDocument("id", "text", "f", 7, 300)),
         ParsedRecord.rejected(rejection),
         new RecordKey("id", null, -1),
         new DocumentSummary(chinese,

@@ -146,6 +146,33 @@ class DocumentSummarizerTest {
     assertThat(ratio.selected()).isSorted();
   }
 
+  /**
+   * A document's own summary length (input.summary-sentences-field) replaces the configured
+   * budget: it is summarized exactly as under budget = sentences with that k, the same ranking
+   * and redundancy rule, and keeps all its sentences when it has fewer.
+   */
+  @Test
+  void aDocumentsOwnLengthIsASentenceBudgetOfThatK() {
+    RankSettings words = rank("summary.budget = words", "summary.max-words = 13");
+    for (int k : new int[] {1, 2, 5}) {
+      DocumentSummary own = one(words, TOPIC.withSummarySentences(k));
+      DocumentSummary configured = one(rank("summary.sentences = " + k), TOPIC);
+      assertThat(own.selected()).hasSize(k).isEqualTo(configured.selected());
+      for (int i = 0; i < TOPIC.sentences().size(); i++) {
+        assertThat(own.sentences().get(i).score())
+            .isEqualTo(configured.sentences().get(i).score());
+      }
+    }
+    assertThat(one(words, TOPIC.withSummarySentences(50)).selected())
+        .containsExactly(0, 1, 2, 3, 4, 5, 6);
+    // A document without its own length keeps the configured budget (13 tokens).
+    int tokens = 0;
+    for (int i : one(words, TOPIC).selected()) {
+      tokens += TOPIC.sentences().get(i).tokens().length;
+    }
+    assertThat(tokens).isBetween(1, 13);
+  }
+
   @Test
   void ranksAreAPermutationWithTiesInDocumentOrder() {
     AnalyzedDocument doc = SyntheticCorpus.doc("tie", "zz yy", "aa bb", "cc dd", "ee ff");

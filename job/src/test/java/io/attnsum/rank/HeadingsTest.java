@@ -10,6 +10,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class HeadingsTest {
+  /** A title and four body sentences. */
+  private static final String SCHOOL_BUDGET =
+      "Budget approved for schools\n\nThe council approved the school budget on Tuesday. "
+          + "The school budget rises by four percent. Teachers welcomed the school budget. "
+          + "Parents said the budget for schools was overdue.";
+  private static final io.attnsum.vectors.VectorPack SCHOOL_PACK =
+      new io.attnsum.vectors.VectorPack(new String[] {"school", "budget", "council"},
+          new float[] {1, 0, 0.5f, 1, 0.2f, 0.1f}, 2, new long[] {4, 5, 1});
+
   private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TextSettings.defaults());
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -43,12 +52,8 @@ class HeadingsTest {
 
   @Test
   void theSummarizerLeavesTheTitleOut() {
-    AnalyzedDocument doc = analyzer.analyze("d",
-        "Budget approved for schools\n\nThe council approved the school budget on Tuesday. "
-            + "The school budget rises by four percent. Teachers welcomed the school budget. "
-            + "Parents said the budget for schools was overdue.");
-    var pack = new io.attnsum.vectors.VectorPack(new String[] {"school", "budget", "council"},
-        new float[] {1, 0, 0.5f, 1, 0.2f, 0.1f}, 2, new long[] {4, 5, 1});
+    AnalyzedDocument doc = analyzer.analyze("d", SCHOOL_BUDGET);
+    var pack = SCHOOL_PACK;
     RankSettings k2 = RankSettings.defaults().withSentences(2);
     DocumentSummary s = DocumentSummarizerTest.summarize(
         io.attnsum.attention.AttentionSettings.defaults(), k2, pack, java.util.List.of(doc)).get(0);
@@ -67,6 +72,22 @@ class HeadingsTest {
     }
   }
 
+  /**
+   * A ratio is taken of the document's sentence count, headings included (the count the
+   * summaries table reports and evaluation checks against): title + 4 body sentences at 0.5 give
+   * ceil(2.5) = 3 sentences, from the body.
+   */
+  @Test
+  void aRatioCountsTheWholeDocumentAndFillsUpWithHeadings() {
+    AnalyzedDocument doc = analyzer.analyze("d", SCHOOL_BUDGET);
+    var pack = SCHOOL_PACK;
+    RankSettings half = DocumentSummarizerTest.rank("summary.budget = ratio", "summary.ratio = 0.5");
+    assertThat(half.sentenceLimit(doc.sentences().size())).isEqualTo(3);
+    DocumentSummary s = DocumentSummarizerTest.summarize(
+        io.attnsum.attention.AttentionSettings.defaults(), half, pack, java.util.List.of(doc)).get(0);
+    assertThat(s.selected()).hasSize(3).doesNotContain(0);
+  }
+
   @Test
   void aShortDocumentFillsItsSummaryWithTheHeading() {
     AnalyzedDocument doc = analyzer.analyze("d", "Budget approved\n\nThe council approved the budget.");
@@ -75,5 +96,17 @@ class HeadingsTest {
         RankSettings.defaults(), pack, java.util.List.of(doc)).get(0);
     assertThat(s.selected()).containsExactly(0, 1);
     assertThat(s.sentences().get(1).rank()).isEqualTo(1);
+    // So does a ratio budget, and a document's own length, up to min(k, sentences).
+    for (var c : java.util.List.of(
+        java.util.Map.entry(DocumentSummarizerTest.rank("summary.budget = ratio",
+            "summary.ratio = 1.0"), doc),
+        java.util.Map.entry(RankSettings.defaults(), doc.withSummarySentences(2)),
+        java.util.Map.entry(RankSettings.defaults(), doc.withSummarySentences(1)))) {
+      DocumentSummary t = DocumentSummarizerTest.summarize(
+          io.attnsum.attention.AttentionSettings.defaults(), c.getKey(), pack,
+          java.util.List.of(c.getValue())).get(0);
+      assertThat(t.selected()).isEqualTo(c.getValue().summarySentences() == 1
+          ? new int[] {1} : new int[] {0, 1});
+    }
   }
 }

@@ -13,9 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class RecordParserTest {
   private static final InputSettings SETTINGS =
-      new InputSettings("in", InputFormat.JSONL, "id", "text", false, true, 0, 100, BadRecordPolicy.REJECT);
+      new InputSettings("in", InputFormat.JSONL, "id", "text", false, true, 0, 100, BadRecordPolicy.REJECT, null);
+  /** With input.summary-sentences-field = k. */
+  private static final InputSettings OWN_LENGTH =
+      new InputSettings("in", InputFormat.JSONL, "id", "text", false, true, 0, 100, BadRecordPolicy.REJECT, "k");
 
   private final RecordParser parser = new RecordParser(SETTINGS, 20);
+  private final RecordParser ownLength = new RecordParser(OWN_LENGTH, 200);
 
   private ParsedRecord json(String line) {
     byte[] b = line.getBytes(StandardCharsets.UTF_8);
@@ -54,6 +58,57 @@ class RecordParserTest {
       assertThat(r.rejected().location()).isEqualTo(42);
       assertThat(r.rejected().message()).isNotBlank();
     }
+  }
+
+  @ParameterizedTest(name = "{0} -> {1} {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"id\": \"a\", \"text\": \"Hi.\", \"k\": 4}|4|",
+        "{\"id\": \"a\", \"text\": \"Hi.\", \"k\": 2147483647}|2147483647|",
+        "{\"id\": \"a\", \"text\": \"Hi.\"}||MISSING_SUMMARY_SENTENCES",
+        "{\"id\": \"a\", \"text\": \"Hi.\", \"k\": null}||MISSING_SUMMARY_SENTENCES",
+        "{\"id\": \"a\", \"text\": \"Hi.\", \"k\": 0}||INVALID_SUMMARY_SENTENCES",
+        "{\"id\": \"a\", \"text\": \"Hi.\", \"k\": -2}||INVALID_SUMMARY_SENTENCES",
+        "{\"id\": \"a\", \"text\": \"Hi.\", \"k\": 2.5}||INVALID_SUMMARY_SENTENCES",
+        "{\"id\": \"a\", \"text\": \"Hi.\", \"k\": 3.0}||INVALID_SUMMARY_SENTENCES",
+        "{\"id\": \"a\", \"text\": \"Hi.\", \"k\": \"4\"}||INVALID_SUMMARY_SENTENCES",
+        "{\"id\": \"a\", \"text\": \"Hi.\", \"k\": [4]}||INVALID_SUMMARY_SENTENCES",
+        "{\"id\": \"a\", \"text\": \"Hi.\", \"k\": 2147483648}||INVALID_SUMMARY_SENTENCES",
+      })
+  void readsEachDocumentsOwnSummaryLengthOrRejectsTheRecord(String line, Integer k, String reason) {
+    byte[] b = line.getBytes(StandardCharsets.UTF_8);
+    ParsedRecord r = ownLength.parseJsonLine(b, b.length, "s", 3);
+    if (reason == null) {
+      assertThat(r.document().summarySentences()).isEqualTo(k);
+    } else {
+      assertThat(r.isDocument()).isFalse();
+      assertThat(r.rejected().reason()).isEqualTo(RejectReason.valueOf(reason));
+      assertThat(r.rejected().id()).isEqualTo("a");
+      assertThat(r.rejected().message()).contains("'k'");
+      assertThat(r.rejected().payload()).isEqualTo(line);
+    }
+    // Without the key the field is not read: every document follows the configured budget.
+    assertThat(json(line).document().summarySentences()).isZero();
+  }
+
+  @Test
+  void columnarSummaryLengthsAreIntegersOrDigitStrings() {
+    assertThat(ownLength.parseFields("a", "Hi.", 3, "p", -1, "").document().summarySentences())
+        .isEqualTo(3);
+    assertThat(ownLength.parseFields("a", "Hi.", 5L, "p", -1, "").document().summarySentences())
+        .isEqualTo(5);
+    // CSV columns are strings.
+    assertThat(ownLength.parseFields("a", "Hi.", " 7 ", "c", -1, "").document().summarySentences())
+        .isEqualTo(7);
+    assertThat(ownLength.parseFields("a", "Hi.", null, "c", -1, "").rejected().reason())
+        .isEqualTo(RejectReason.MISSING_SUMMARY_SENTENCES);
+    for (Object bad : new Object[] {"seven", "", "-1", 2.0, 0, 3_000_000_000L}) {
+      assertThat(ownLength.parseFields("a", "Hi.", bad, "c", -1, "").rejected().reason())
+          .as(String.valueOf(bad)).isEqualTo(RejectReason.INVALID_SUMMARY_SENTENCES);
+    }
+    assertThat(parser.parseFields("a", "Hi.", null, "c", -1, "").document().summarySentences())
+        .isZero();
   }
 
   @Test
