@@ -54,27 +54,4 @@ public record AttentionSettings(
         r.doubleIn("attention.pool-temperature", 1e-3, 1e3),
         r.oneOf("attention.kernel", AttentionKernel.class));
   }
-
-  /** The reference.conf defaults (for tests and tools that run without a config file). */
-  public static AttentionSettings defaults() {
-    return new AttentionSettings(
-        64, 128, false, TokenPrior.SIF, 1e-3, 1.0, 0.5, 1.0, AttentionKernel.AUTO);
-  }
-
-  public AttentionSettings withTokenWeights(boolean on) {
-    return new AttentionSettings(
-        batchSize, windowTokens, on, prior, sifA, priorWeight, queryMix, poolTemperature, kernel);
-  }
-
-  public AttentionSettings withBatch(int newBatchSize, int newWindowTokens) {
-    return new AttentionSettings(
-        newBatchSize, newWindowTokens, tokenWeights, prior, sifA, priorWeight, queryMix,
-        poolTemperature, kernel);
-  }
-
-  public AttentionSettings withKernel(AttentionKernel newKernel) {
-    return new AttentionSettings(
-        batchSize, windowTokens, tokenWeights, prior, sifA, priorWeight, queryMix,
-        poolTemperature, newKernel);
-  }
 }

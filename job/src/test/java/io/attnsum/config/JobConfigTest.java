@@ -3,7 +3,6 @@ package io.attnsum.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.attnsum.attention.AttentionSettings;
 import io.attnsum.read.InputFormat;
 import io.attnsum.write.OutputFormat;
 import java.io.File;
@@ -33,8 +32,6 @@ class JobConfigTest {
     assertThat(c.rank().sentences()).isEqualTo(3);
     assertThat(c.vectors().path()).isNull();
     assertThat(c.runId()).matches("\\d{4}-\\d{2}-\\d{2}");
-    // Tools and tests that run without a config file use the same attention settings.
-    assertThat(c.attention()).isEqualTo(AttentionSettings.defaults());
   }
 
   @Test

@@ -2,15 +2,15 @@ package io.attnsum.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attnsum.testing.TestSettings;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.DocumentAnalyzer;
-import io.attnsum.text.TextSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class HeadingsTest {
-  private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TextSettings.defaults());
+  private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TestSettings.text());
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(
@@ -49,16 +49,16 @@ class HeadingsTest {
             + "Parents said the budget for schools was overdue.");
     var pack = new io.attnsum.vectors.VectorPack(new String[] {"school", "budget", "council"},
         new float[] {1, 0, 0.5f, 1, 0.2f, 0.1f}, 2, new long[] {4, 5, 1});
-    RankSettings k2 = RankSettings.defaults().withSentences(2);
+    RankSettings k2 = TestSettings.rank("summary.sentences=2");
     DocumentSummary s = DocumentSummarizerTest.summarize(
-        io.attnsum.attention.AttentionSettings.defaults(), k2, pack, java.util.List.of(doc)).get(0);
+        TestSettings.attention(), k2, pack, java.util.List.of(doc)).get(0);
     assertThat(s.selected()).hasSize(2).doesNotContain(0);
     assertThat(s.sentences().get(0).rank()).isEqualTo(doc.sentences().size());
     // The same body without its title ranks the same way: the heading is not in the graph or the
     // priors (only the document centroid that queries attention pooling still sees its words).
     AnalyzedDocument bodyOnly = analyzer.analyze("b", doc.text().substring(doc.sentences().get(1).start()));
     DocumentSummary b = DocumentSummarizerTest.summarize(
-        io.attnsum.attention.AttentionSettings.defaults(), k2, pack, java.util.List.of(bodyOnly)).get(0);
+        TestSettings.attention(), k2, pack, java.util.List.of(bodyOnly)).get(0);
     for (int i = 0; i < b.sentences().size(); i++) {
       assertThat(s.sentences().get(i + 1).score())
           .isCloseTo(b.sentences().get(i).score(), org.assertj.core.data.Offset.offset(1e-3));
@@ -71,8 +71,8 @@ class HeadingsTest {
   void aShortDocumentFillsItsSummaryWithTheHeading() {
     AnalyzedDocument doc = analyzer.analyze("d", "Budget approved\n\nThe council approved the budget.");
     var pack = new io.attnsum.vectors.VectorPack(new String[] {"budget"}, new float[] {1, 0}, 2, null);
-    DocumentSummary s = DocumentSummarizerTest.summarize(io.attnsum.attention.AttentionSettings.defaults(),
-        RankSettings.defaults(), pack, java.util.List.of(doc)).get(0);
+    DocumentSummary s = DocumentSummarizerTest.summarize(TestSettings.attention(),
+        TestSettings.rank(), pack, java.util.List.of(doc)).get(0);
     assertThat(s.selected()).containsExactly(0, 1);
     assertThat(s.sentences().get(1).rank()).isEqualTo(1);
   }

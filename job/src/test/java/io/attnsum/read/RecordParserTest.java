@@ -2,7 +2,7 @@ package io.attnsum.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attnsum.read.InputSettings.BadRecordPolicy;
+import io.attnsum.testing.TestSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,8 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class RecordParserTest {
-  private static final InputSettings SETTINGS =
-      new InputSettings("in", InputFormat.JSONL, "id", "text", false, true, 0, 100, BadRecordPolicy.REJECT);
+  private static final InputSettings SETTINGS = TestSettings.input("input.max-document-bytes=100");
 
   private final RecordParser parser = new RecordParser(SETTINGS, 20);
 
