@@ -8,8 +8,8 @@ import java.io.Serializable;
  *
  * @param batchSize sentence windows per batched ND4J attention op
  * @param windowTokens known tokens per attention window; longer sentences are split into windows
- *     attended separately (read from {@code text.max-sentence-tokens} so the two cannot disagree)
- * @param tokenWeights whether per-token pooling weights α are returned (read from {@code
+ *     attended separately ({@code text.max-sentence-tokens}, so the two cannot disagree)
+ * @param tokenWeights whether per-token pooling weights α are returned ({@code
  *     output.token-weights})
  * @param prior the frequency prior on tokens
  * @param sifA SIF smoothing constant {@code a}
@@ -42,11 +42,18 @@ public record AttentionSettings(
     }
   }
 
-  public static AttentionSettings from(ConfigReader r) {
+  /**
+   * Reads {@code attention.*}; the two values the stage shares with other sections come from the
+   * job's wiring.
+   *
+   * @param windowTokens the text stage's {@code text.max-sentence-tokens}
+   * @param tokenWeights the output's {@code output.token-weights}
+   */
+  public static AttentionSettings from(ConfigReader r, int windowTokens, boolean tokenWeights) {
     return new AttentionSettings(
         r.intIn("attention.batch-size", 1, 65_536),
-        r.intIn("text.max-sentence-tokens", 4, 100_000),
-        r.bool("output.token-weights"),
+        windowTokens,
+        tokenWeights,
         r.oneOf("attention.prior", TokenPrior.class),
         r.doubleIn("attention.sif-a", 1e-8, 1.0),
         r.doubleIn("attention.prior-weight", 0.0, 100.0),

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attnsum.attention.AttentionPooler;
 import io.attnsum.attention.AttentionSettings;
 import io.attnsum.attention.PooledSentences;
-import io.attnsum.config.ConfigLoader;
-import io.attnsum.config.ConfigReader;
 import io.attnsum.eval.ChineseRougeTokenizer;
 import io.attnsum.eval.EnglishRougeTokenizer;
 import io.attnsum.eval.EvalDocument;
@@ -91,8 +89,7 @@ public final class RankingExperiment {
     Map<String, List<PooledSentences>> pooledByAttention = new HashMap<>();
     for (String variant : variants) {
       Variant v = Variant.parse(variant);
-      ConfigReader r = new ConfigReader(ConfigLoader.load(null, v.overrides()));
-      AttentionSettings attention = AttentionSettings.from(r);
+      AttentionSettings attention = TestSettings.attention(v.overrides().toArray(String[]::new));
       Map<Integer, RankSettings> rankByK = new HashMap<>();
       long t0 = System.nanoTime();
       List<PooledSentences> pooled =
@@ -241,8 +238,7 @@ public final class RankingExperiment {
     }
     for (String variant : variants) {
       Variant v = Variant.parse(variant);
-      ConfigReader r = new ConfigReader(ConfigLoader.load(null, v.overrides()));
-      AttentionSettings attention = AttentionSettings.from(r);
+      AttentionSettings attention = TestSettings.attention(v.overrides().toArray(String[]::new));
       RankSettings rank = rankSettings(v.overrides(), jobK);
       List<PooledSentences> pooled =
           pooledByAttention.computeIfAbsent(
@@ -264,7 +260,7 @@ public final class RankingExperiment {
   private static RankSettings rankSettings(List<String> overrides, int k) {
     List<String> sets = new ArrayList<>(overrides);
     sets.add("summary.sentences=" + k);
-    return RankSettings.from(new ConfigReader(ConfigLoader.load(null, sets)));
+    return TestSettings.rank(sets.toArray(String[]::new));
   }
 
   /**

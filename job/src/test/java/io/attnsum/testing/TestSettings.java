@@ -3,7 +3,7 @@ package io.attnsum.testing;
 import io.attnsum.attention.AttentionSettings;
 import io.attnsum.config.ConfigLoader;
 import io.attnsum.config.ConfigReader;
-import io.attnsum.config.JobConfig;
+import io.attnsum.job.JobSettings;
 import io.attnsum.rank.RankSettings;
 import io.attnsum.read.InputSettings;
 import io.attnsum.text.TextSettings;
@@ -23,7 +23,7 @@ public final class TestSettings {
   private static final List<String> REQUIRED = List.of("input.path=in", "output.path=out");
 
   /** Property tests build the same settings many times; loading reference.conf once per list. */
-  private static final Map<List<String>, JobConfig> CACHE = new ConcurrentHashMap<>();
+  private static final Map<List<String>, JobSettings> CACHE = new ConcurrentHashMap<>();
 
   private TestSettings() {}
 
@@ -33,10 +33,10 @@ public final class TestSettings {
   }
 
   /** The whole job's settings; {@code input.path} and {@code output.path} are placeholders. */
-  public static JobConfig job(String... overrides) {
+  public static JobSettings job(String... overrides) {
     List<String> sets = new ArrayList<>(REQUIRED);
     sets.addAll(List.of(overrides));
-    return CACHE.computeIfAbsent(List.copyOf(sets), s -> JobConfig.load(null, s));
+    return CACHE.computeIfAbsent(List.copyOf(sets), s -> JobSettings.load(null, s));
   }
 
   public static InputSettings input(String... overrides) {
