@@ -8,8 +8,8 @@ import java.io.Serializable;
  *
  * @param batchSize sentence windows per batched ND4J attention op
  * @param windowTokens known tokens per attention window; longer sentences are split into windows
- *     attended separately (read from {@code text.max-sentence-tokens} so the two cannot disagree)
- * @param tokenWeights whether per-token pooling weights α are returned (read from {@code
+ *     attended separately ({@code text.max-sentence-tokens}, so the two cannot disagree)
+ * @param tokenWeights whether per-token pooling weights α are returned ({@code
  *     output.token-weights})
  * @param prior the frequency prior on tokens
  * @param sifA SIF smoothing constant {@code a}
@@ -42,39 +42,23 @@ public record AttentionSettings(
     }
   }
 
-  public static AttentionSettings from(ConfigReader r) {
+  /**
+   * Reads {@code attention.*}; the two values the stage shares with other sections come from the
+   * job's wiring.
+   *
+   * @param windowTokens the text stage's {@code text.max-sentence-tokens}
+   * @param tokenWeights the output's {@code output.token-weights}
+   */
+  public static AttentionSettings from(ConfigReader r, int windowTokens, boolean tokenWeights) {
     return new AttentionSettings(
         r.intIn("attention.batch-size", 1, 65_536),
-        r.intIn("text.max-sentence-tokens", 4, 100_000),
-        r.bool("output.token-weights"),
+        windowTokens,
+        tokenWeights,
         r.oneOf("attention.prior", TokenPrior.class),
         r.doubleIn("attention.sif-a", 1e-8, 1.0),
         r.doubleIn("attention.prior-weight", 0.0, 100.0),
         r.doubleIn("attention.query-mix", 0.0, 1.0),
         r.doubleIn("attention.pool-temperature", 1e-3, 1e3),
         r.oneOf("attention.kernel", AttentionKernel.class));
-  }
-
-  /** The reference.conf defaults (for tests and tools that run without a config file). */
-  public static AttentionSettings defaults() {
-    return new AttentionSettings(
-        64, 128, false, TokenPrior.SIF, 1e-3, 1.0, 0.5, 1.0, AttentionKernel.AUTO);
-  }
-
-  public AttentionSettings withTokenWeights(boolean on) {
-    return new AttentionSettings(
-        batchSize, windowTokens, on, prior, sifA, priorWeight, queryMix, poolTemperature, kernel);
-  }
-
-  public AttentionSettings withBatch(int newBatchSize, int newWindowTokens) {
-    return new AttentionSettings(
-        newBatchSize, newWindowTokens, tokenWeights, prior, sifA, priorWeight, queryMix,
-        poolTemperature, kernel);
-  }
-
-  public AttentionSettings withKernel(AttentionKernel newKernel) {
-    return new AttentionSettings(
-        batchSize, windowTokens, tokenWeights, prior, sifA, priorWeight, queryMix,
-        poolTemperature, newKernel);
   }
 }

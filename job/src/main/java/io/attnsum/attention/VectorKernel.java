@@ -8,13 +8,15 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The attention's dot products, H·Hᵀ of one window and H·q, in Java with the JDK's Vector API
+ * Written by hand for speed: about half ND4J's time for the attention's small products on the CPU.
+ *
+ * <p>The attention's dot products, H·Hᵀ of one window and H·q, in Java with the JDK's Vector API
  * (module {@code jdk.incubator.vector}), reading the rows straight from the vector table.
  *
  * <p>Why not ND4J here: a window's H·Hᵀ is a [n, d] × [d, n] product with n ≈ 8–40. ND4J's
  * batched matmul hands each batch element to OpenBLAS's {@code sgemm}, which spends most of its
- * time packing such small operands (the fourth session's {@code perf} profile: the multiply
- * kernel 9.8% of the stage, packing 31%), and the batch must first be gathered into an ND4J
+ * time packing such small operands (in a {@code perf} profile of the stage, the multiply kernel
+ * takes 9.8% and packing 31%), and the batch must first be gathered into an ND4J
  * buffer and downloaded again. Register-blocked FMA over the table rows, using that the product
  * is symmetric, does the same work in about half the time at these sizes (see {@code
  * job/BENCHMARKS.md}). ND4J keeps the product on the CUDA backend, and wherever this module is

@@ -2,8 +2,8 @@ package io.attnsum.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attnsum.config.ConfigException;
-import io.attnsum.config.JobConfig;
 import io.attnsum.eval.EvalCommand;
+import io.attnsum.job.JobSettings;
 import io.attnsum.job.QualityException;
 import io.attnsum.job.RunResult;
 import io.attnsum.job.SummarizationJob;
@@ -121,10 +121,10 @@ public final class Main {
 
   static int runJob(String[] args) {
     long started = System.nanoTime();
-    JobConfig config;
+    JobSettings config;
     try {
       RunArgs parsed = parseRunArgs(args);
-      config = JobConfig.load(parsed.config(), parsed.sets());
+      config = JobSettings.load(parsed.config(), parsed.sets());
       checkKernel(config.attention().kernel(),
           io.attnsum.attention.AttentionKernel.vectorApiAvailable(), master(config));
       if (parsed.printConfig()) {
@@ -170,13 +170,13 @@ public final class Main {
     }
   }
 
-  private static int fail(int code, String status, Exception e, JobConfig config, long started) {
+  private static int fail(int code, String status, Exception e, JobSettings config, long started) {
     System.err.println("attnsum: " + status.replace('_', ' ') + ": " + e.getMessage());
     printSummary(failure(status, e.getMessage(), config, started));
     return code;
   }
 
-  private static Map<String, Object> failure(String status, String message, JobConfig config, long started) {
+  private static Map<String, Object> failure(String status, String message, JobSettings config, long started) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("status", status);
     m.put("error", message);
@@ -198,7 +198,7 @@ public final class Main {
   }
 
   /** The master as Spark will see it: spark-submit's or -Dspark.master, or spark.conf's. */
-  private static String master(JobConfig config) {
+  private static String master(JobSettings config) {
     String fromConfig = config.sparkConf().get("spark.master");
     return fromConfig != null ? fromConfig : new SparkConf().get("spark.master", "");
   }
@@ -236,7 +236,7 @@ public final class Main {
   }
 
   /** The master comes from spark-submit or -Dspark.master (scripts/attnsum); never from here. */
-  static SparkSession startSpark(JobConfig config) {
+  static SparkSession startSpark(JobSettings config) {
     SparkConf conf = new SparkConf().setAppName(config.appName());
     config.sparkConf().forEach(conf::set);
     io.attnsum.job.KryoRegistration.configure(conf);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Layers configuration the Typesafe way: defaults from our {@code reference.conf}, then an
@@ -126,32 +127,13 @@ public final class ConfigLoader {
     String best = null;
     int bestDist = Integer.MAX_VALUE;
     for (String k : known) {
-      int d = editDistance(key, k);
+      int d = LevenshteinDistance.getDefaultInstance().apply(key, k);
       if (d < bestDist) {
         bestDist = d;
         best = k;
       }
     }
     return bestDist <= Math.max(2, key.length() / 4) ? best : null;
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   /** Lines "key = value" of the effective config, sorted, with secret-looking values masked. */

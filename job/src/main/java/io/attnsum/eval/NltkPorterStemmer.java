@@ -3,7 +3,10 @@ package io.attnsum.eval;
 import java.util.Map;
 
 /**
- * A faithful port of NLTK's {@code nltk.stem.porter.PorterStemmer} in its default mode,
+ * Written by hand for ROUGE compatibility: no Java library stems as NLTK does, and the scores must
+ * match rouge-score's.
+ *
+ * <p>A faithful port of NLTK's {@code nltk.stem.porter.PorterStemmer} in its default mode,
  * {@code NLTK_EXTENSIONS}, which is what Google's {@code rouge-score} calls for
  * {@code use_stemmer=True}. It differs from the original Porter (1980) algorithm, and so from
  * Lucene's {@code PorterStemmer}: an irregular-forms table, 1- and 2-letter words untouched, step

@@ -2,8 +2,6 @@ package io.attnsum.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.attnsum.config.JobConfig;
-import io.attnsum.config.RunStages;
 import io.attnsum.rank.DocumentSummarizer;
 import io.attnsum.rank.DocumentSummary;
 import io.attnsum.read.CorpusPartitioner;
@@ -59,10 +57,10 @@ public final class SummarizationJob {
   static final int DOCUMENTS_PER_CHUNK = 128;
 
   private final SparkSession spark;
-  private final JobConfig config;
+  private final JobSettings config;
   private final Map<String, Object> stages = new LinkedHashMap<>();
 
-  public SummarizationJob(SparkSession spark, JobConfig config) {
+  public SummarizationJob(SparkSession spark, JobSettings config) {
     this.spark = spark;
     this.config = config;
   }

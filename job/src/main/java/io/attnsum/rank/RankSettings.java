@@ -99,14 +99,6 @@ public record RankSettings(
         r.bool("summary.skip-headings"));
   }
 
-  /** The reference.conf defaults (for tests and tools that run without a config file). */
-  public static RankSettings defaults() {
-    return new RankSettings(
-        3, Budget.SENTENCES, 0.2, 100, 600, 1.33, AttentionScore.LOG_COSINE, 0.9, 1.5, 2.0, -0.5,
-        1.0, 0.5, 6.0, 0.5, 1.0, 8, Redundancy.MMR, 0.7, 0.85, 1e-3, HanUnits.CHARS,
-        PositionScale.SUMMARY, PositionGate.LEAD_CENTRALITY, 3.0, true, true);
-  }
-
   /**
    * How many sentences a summary of this document is expected to have: k, ceil(ratio · n), or
    * the word/char budget over the document's mean sentence length; at least 1, at most n.

@@ -46,11 +46,6 @@ public record TextSettings(
     }
   }
 
-  /** The guards only; everything else at its default. */
-  public TextSettings(int maxSentenceTokens, int maxSentences) {
-    this(LanguageChoice.AUTO, maxSentenceTokens, maxSentences, false, false, ChineseTokens.WORDS);
-  }
-
   public static TextSettings from(ConfigReader r) {
     return new TextSettings(
         r.oneOf("text.language", LanguageChoice.class),
@@ -59,9 +54,5 @@ public record TextSettings(
         r.bool("text.stopwords"),
         r.bool("text.stemming"),
         r.oneOf("text.zh.tokens", ChineseTokens.class));
-  }
-
-  public static TextSettings defaults() {
-    return new TextSettings(128, 200);
   }
 }

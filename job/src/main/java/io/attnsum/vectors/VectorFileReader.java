@@ -19,7 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams a word-vectors file (any {@link VectorFormat}, gzip or not) once and keeps only the
+ * Written by hand for memory: it keeps only the wanted words, in one float table, where DL4J's
+ * loader holds the whole file in an ND4J lookup table ({@code scripts/bench-vectors.sh}).
+ *
+ * <p>Streams a word-vectors file (any {@link VectorFormat}, gzip or not) once and keeps only the
  * vectors of the words a filter accepts. Needs no Spark or Hadoop: the job uses it for binary
  * word2vec files (which cannot be split, so they are streamed once on the driver) and for reading
  * a file whole; the Spark path for text files shares its line parser.

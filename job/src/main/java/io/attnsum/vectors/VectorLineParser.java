@@ -152,11 +152,6 @@ final class VectorLineParser {
       while (i < end && !isSeparator(b[i])) {
         i++;
       }
-      float v = parseShortDecimal(b, s, i);
-      if (!Float.isNaN(v)) {
-        dst[dstOff + k] = v;
-        continue;
-      }
       // ISO-8859-1 maps each byte to one char: digits stay digits, anything else fails the parse.
       String text = new String(b, s, i - s, StandardCharsets.ISO_8859_1);
       try {
@@ -168,95 +163,6 @@ final class VectorLineParser {
             "value " + (k + 1) + " is \"" + text + "\", expected a decimal number");
       }
     }
-  }
-
-  /** 10^0 .. 10^10: every one exact in float (5^10 &lt; 2^24). */
-  private static final float[] POWERS_OF_TEN = {
-    1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f
-  };
-
-  /** Above this a significand is not exact in float. */
-  private static final long FLOAT_EXACT_INTEGERS = 1L << 24;
-
-  /**
-   * The float nearest to the decimal in {@code [from, to)}, the same as {@link Float#parseFloat},
-   * for the common shape of vector files: {@code [+-]digits[.digits][(e|E)[+-]digits]} with at most
-   * 2^24 as significand (leading zeros aside) and a decimal exponent within ±10; NaN for anything
-   * else, which the caller hands to {@code Float.parseFloat}.
-   *
-   * <p>Exact by Clinger's fast path: the significand m and 10^|e| are both floats exactly, so
-   * the one correctly rounded float multiplication or division m · 10^e, m / 10^-e is the
-   * correctly rounded value of the decimal. Parsing each value through a new String and {@code
-   * Float.parseFloat} took about half of the vectors file's read time.
-   */
-  static float parseShortDecimal(byte[] b, int from, int to) {
-    int i = from;
-    boolean negative = false;
-    if (i < to && (b[i] == '-' || b[i] == '+')) {
-      negative = b[i] == '-';
-      i++;
-    }
-    long m = 0;
-    int digits = 0; // digits seen, leading zeros included
-    int fraction = 0; // digits after the point
-    boolean point = false;
-    for (; i < to; i++) {
-      int c = b[i];
-      if (c >= '0' && c <= '9') {
-        m = m * 10 + (c - '0');
-        if (m > FLOAT_EXACT_INTEGERS) {
-          return Float.NaN;
-        }
-        digits++;
-        if (point) {
-          fraction++;
-        }
-      } else if (c == '.' && !point) {
-        point = true;
-      } else {
-        break;
-      }
-    }
-    if (digits == 0) {
-      return Float.NaN;
-    }
-    int exponent = 0;
-    if (i < to && (b[i] == 'e' || b[i] == 'E')) {
-      i++;
-      boolean negativeExponent = false;
-      if (i < to && (b[i] == '-' || b[i] == '+')) {
-        negativeExponent = b[i] == '-';
-        i++;
-      }
-      int start = i;
-      for (; i < to && b[i] >= '0' && b[i] <= '9'; i++) {
-        exponent = exponent * 10 + (b[i] - '0');
-        if (exponent > 1000) {
-          return Float.NaN;
-        }
-      }
-      if (i == start) {
-        return Float.NaN;
-      }
-      if (negativeExponent) {
-        exponent = -exponent;
-      }
-    }
-    if (i != to) {
-      return Float.NaN; // a suffix, hex, Infinity, NaN...: Float.parseFloat decides
-    }
-    int e = exponent - fraction;
-    float v;
-    if (m == 0) {
-      v = 0f;
-    } else if (e >= 0 && e < POWERS_OF_TEN.length) {
-      v = m * POWERS_OF_TEN[e];
-    } else if (e < 0 && -e < POWERS_OF_TEN.length) {
-      v = m / POWERS_OF_TEN[-e];
-    } else {
-      return Float.NaN;
-    }
-    return negative ? -v : v;
   }
 
   static boolean looksNumeric(String s) {

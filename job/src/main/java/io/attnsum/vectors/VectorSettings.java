@@ -87,30 +87,4 @@ public record VectorSettings(
     }
     return s;
   }
-
-  /** The reference.conf defaults, for tests. */
-  public static VectorSettings defaults() {
-    return new VectorSettings(
-        null,
-        VectorFormat.AUTO,
-        false,
-        new Training(Algorithm.SKIPGRAM, 100, 5, 2, 5, 0.025, 5, 0.0, 42L, 1, 200_000),
-        1_000_000);
-  }
-
-  public VectorSettings withPath(String newPath, VectorFormat newFormat) {
-    return new VectorSettings(newPath, newFormat, reuse, train, broadcastWords);
-  }
-
-  public VectorSettings withReuse(boolean newReuse) {
-    return new VectorSettings(path, format, newReuse, train, broadcastWords);
-  }
-
-  public VectorSettings withTraining(Training newTrain) {
-    return new VectorSettings(path, format, reuse, newTrain, broadcastWords);
-  }
-
-  public VectorSettings withBroadcastWords(long newBroadcastWords) {
-    return new VectorSettings(path, format, reuse, train, newBroadcastWords);
-  }
 }

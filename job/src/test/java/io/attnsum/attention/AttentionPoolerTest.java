@@ -3,6 +3,8 @@ package io.attnsum.attention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.attnsum.config.ConfigReader;
+import io.attnsum.testing.TestSettings;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.Sentence;
 import io.attnsum.vectors.VectorPack;
@@ -92,8 +94,9 @@ class AttentionPoolerTest {
       @ForAll("priors") TokenPrior prior,
       @ForAll("kernels") AttentionKernel kernel,
       @ForAll @IntRange(min = 0, max = 1000) int seed) {
-    AttentionSettings s =
-        new AttentionSettings(batchSize, window, false, prior, 1e-2, 1.0, 0.5, 1.0, kernel);
+    AttentionSettings s = TestSettings.attention("attention.batch-size=" + batchSize,
+        "text.max-sentence-tokens=" + window, "attention.prior=" + ConfigReader.configName(prior),
+        "attention.sif-a=1e-2", "attention.kernel=" + ConfigReader.configName(kernel));
     List<AnalyzedDocument> docs = randomDocs(seed, 5);
     List<PooledSentences> pooled = pool(s, docs);
     for (int d = 0; d < docs.size(); d++) {
@@ -104,6 +107,14 @@ class AttentionPoolerTest {
         }
       }
     }
+  }
+
+  /** reference.conf's attention settings with α returned, in batches of sentence windows. */
+  private static AttentionSettings pooling(int batchSize, int windowTokens, String... more) {
+    List<String> sets = new ArrayList<>(List.of("attention.batch-size=" + batchSize,
+        "text.max-sentence-tokens=" + windowTokens, "output.token-weights=true"));
+    sets.addAll(List.of(more));
+    return TestSettings.attention(sets.toArray(String[]::new));
   }
 
   /** One fresh pooler's output for {@code docs}, its workspace freed. */
@@ -129,16 +140,16 @@ class AttentionPoolerTest {
       @ForAll @IntRange(min = 1, max = 64) int batchSize,
       @ForAll("kernels") AttentionKernel kernel,
       @ForAll @IntRange(min = 0, max = 1000) int seed) {
-    AttentionSettings s =
-        AttentionSettings.defaults().withBatch(batchSize, 12).withTokenWeights(true).withKernel(kernel);
+    AttentionSettings s = pooling(batchSize, 12, "attention.kernel=" + ConfigReader.configName(kernel));
     List<AnalyzedDocument> docs = randomDocs(seed, 12);
     AnalyzedDocument target = docs.get(5);
     PooledSentences alone = pool(s, List.of(target)).get(0);
     PooledSentences inChunk = pool(s, docs).get(5);
     List<AnalyzedDocument> reversed = new ArrayList<>(docs.subList(3, 12));
     java.util.Collections.reverse(reversed);
-    PooledSentences otherChunk =
-        pool(s.withBatch(1 + batchSize / 2, 12), reversed).get(6);
+    AttentionSettings halfBatch =
+        pooling(1 + batchSize / 2, 12, "attention.kernel=" + ConfigReader.configName(kernel));
+    PooledSentences otherChunk = pool(halfBatch, reversed).get(6);
     for (PooledSentences p : List.of(inChunk, otherChunk)) {
       assertThat(p.vectors()).isEqualTo(alone.vectors());
       assertThat(p.knownTokens()).isEqualTo(alone.knownTokens());
@@ -150,7 +161,7 @@ class AttentionPoolerTest {
 
   @Test
   void tokenWeightsSumToOneOverKnownTokensAcrossWindowsAndUnknownsGetZero() {
-    AttentionSettings s = AttentionSettings.defaults().withBatch(4, 4).withTokenWeights(true);
+    AttentionSettings s = pooling(4, 4);
     AnalyzedDocument doc =
         SyntheticCorpus.doc("d", "w1 oov w2 w3 w4 w5 w6 w7 w8 w9 w10", "oov nope", "w3");
     PooledSentences p = pool(s, List.of(doc)).get(0);
@@ -176,7 +187,7 @@ class AttentionPoolerTest {
     for (int k = 0; k < DIM; k++) {
       assertThat((double) p.vectors()[k]).isCloseTo(ref[0][k], within(2e-5));
     }
-    assertThat(Arrays.equals(ref[0], reference(doc, s.withBatch(4, 100), PACK)[0])).isFalse();
+    assertThat(Arrays.equals(ref[0], reference(doc, pooling(4, 100), PACK)[0])).isFalse();
   }
 
   /**
@@ -186,7 +197,7 @@ class AttentionPoolerTest {
    */
   @Test
   void repeatedWordsShareTheirWeightAndMatchTheReferenceOverEveryToken() {
-    AttentionSettings s = AttentionSettings.defaults().withTokenWeights(true);
+    AttentionSettings s = TestSettings.attention("output.token-weights=true");
     AnalyzedDocument doc = SyntheticCorpus.doc("d", "w1 w2 w1 oov w1 w3 w2", "w4 w4");
     PooledSentences p = pool(s, List.of(doc)).get(0);
     assertThat(p.knownTokens()).containsExactly(6, 2);

@@ -5,10 +5,10 @@ import io.attnsum.rank.DocumentSummarizer;
 import io.attnsum.rank.DocumentSummary;
 import io.attnsum.rank.RankSettings;
 import io.attnsum.rank.ScoredSentence;
+import io.attnsum.testing.TestSettings;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.DocumentAnalyzer;
 import io.attnsum.text.Sentence;
-import io.attnsum.text.TextSettings;
 import io.attnsum.vectors.VectorPack;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -60,12 +60,15 @@ public final class SummarizeProfile {
   public SummarizeProfile(Map<String, String> options) {
     int documents = Integer.parseInt(options.getOrDefault("documents", "5000"));
     int dim = Integer.parseInt(options.getOrDefault("dim", "300"));
-    AttentionSettings a = AttentionSettings.defaults();
-    a = a.withBatch(Integer.parseInt(options.getOrDefault("batch-size", "" + a.batchSize())), a.windowTokens());
-    this.attention = a.withTokenWeights(options.containsKey("token-weights"));
-    this.rank = RankSettings.defaults();
+    List<String> sets = new ArrayList<>();
+    sets.add("output.token-weights=" + options.containsKey("token-weights"));
+    if (options.containsKey("batch-size")) {
+      sets.add("attention.batch-size=" + options.get("batch-size"));
+    }
+    this.attention = TestSettings.attention(sets.toArray(String[]::new));
+    this.rank = TestSettings.rank();
     NewsCorpusGenerator generator = new NewsCorpusGenerator(42);
-    DocumentAnalyzer analyzer = new DocumentAnalyzer(TextSettings.defaults());
+    DocumentAnalyzer analyzer = new DocumentAnalyzer(TestSettings.text());
     this.docs = new ArrayList<>(documents);
     Map<String, long[]> counts = new HashMap<>();
     long s = 0;

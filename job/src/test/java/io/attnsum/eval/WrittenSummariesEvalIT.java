@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attnsum.config.JobConfig;
+import io.attnsum.job.JobSettings;
 import io.attnsum.job.RunResult;
 import io.attnsum.job.SummarizationJob;
 import io.attnsum.testing.LocalSpark;
@@ -61,7 +61,7 @@ class WrittenSummariesEvalIT implements Serializable {
     List<String> sets = new ArrayList<>(List.of("input.path=" + input, "output.path=" + output,
         "run.id=e", "vectors.train.dimensions=50", "vectors.train.epochs=2"));
     sets.addAll(List.of(more));
-    return new SummarizationJob(spark, JobConfig.load(null, sets)).run();
+    return new SummarizationJob(spark, JobSettings.load(null, sets)).run();
   }
 
   private static JsonNode eval(Path gold, Path run, Path report, String... more)

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attnsum.read.RejectReason;
 import io.attnsum.read.RejectedRecord;
+import io.attnsum.testing.TestSettings;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.DocumentAnalyzer;
 import io.attnsum.text.Sentence;
-import io.attnsum.text.TextSettings;
 import io.attnsum.vectors.WordCounter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import scala.Tuple2;
 
 class CorpusCountsTest {
-  private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TextSettings.defaults());
+  private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TestSettings.text());
 
   private final List<AnalyzedRecord> partitionA = List.of(
       doc("a", "The cat sat on the mat. The dog barked at the cat."),

@@ -3,7 +3,6 @@ package io.attnsum.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.attnsum.config.JobConfig;
 import io.attnsum.testing.LocalSpark;
 import io.attnsum.write.OutputTables;
 import java.io.ByteArrayOutputStream;
@@ -98,12 +97,12 @@ class DirtyInputIT implements Serializable {
     Files.write(corpus, bytes.toByteArray());
   }
 
-  private JobConfig config(Path out, String... more) {
+  private JobSettings config(Path out, String... more) {
     List<String> sets = new ArrayList<>(List.of("input.path=" + corpus, "output.path=" + out, "run.id=dirty",
         "output.format=jsonl", "input.max-document-bytes=512k", "vectors.train.dimensions=20",
         "vectors.train.epochs=1"));
     sets.addAll(List.of(more));
-    return JobConfig.load(null, sets);
+    return JobSettings.load(null, sets);
   }
 
   @Test

@@ -9,11 +9,11 @@ import io.attnsum.read.RawDocument;
 import io.attnsum.read.RecordKey;
 import io.attnsum.read.RejectReason;
 import io.attnsum.read.RejectedRecord;
+import io.attnsum.testing.TestSettings;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.DocumentAnalyzer;
 import io.attnsum.text.Language;
 import io.attnsum.text.Sentence;
-import io.attnsum.text.TextSettings;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.spark.SparkConf;
@@ -41,7 +41,7 @@ class KryoRegistrationTest {
 
   @Test
   void everyRecordOfTheDataPathRoundTripsFieldByField() {
-    DocumentAnalyzer analyzer = new DocumentAnalyzer(TextSettings.defaults());
+    DocumentAnalyzer analyzer = new DocumentAnalyzer(TestSettings.text());
     AnalyzedDocument english = analyzer.analyze("en-1", "The cat sat.\n\nIt purred — «loudly»! Ünïcödé 42.6 ok?");
     AnalyzedDocument chinese = analyzer.analyze("zh-1", "今天天气很好。我们去公园散步吧！");
     RejectedRecord rejection = new RejectedRecord("s3a://b/f.jsonl", 1L << 40, null,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.attnsum.config.ConfigException;
-import io.attnsum.config.JobConfig;
 import io.attnsum.read.InputException;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -37,11 +36,11 @@ class RerunAndFailureIT implements Serializable {
     return s;
   }
 
-  private JobConfig config(Path out, String runId, String... more) {
+  private JobSettings config(Path out, String runId, String... more) {
     List<String> sets = new ArrayList<>(List.of("input.path=" + SummarizationJobIT.SAMPLE, "output.path=" + out,
         "run.id=" + runId, "output.format=jsonl", "vectors.train.dimensions=30", "vectors.train.epochs=1"));
     sets.addAll(List.of(more));
-    return JobConfig.load(null, sets);
+    return JobSettings.load(null, sets);
   }
 
   @Test
@@ -105,11 +104,11 @@ class RerunAndFailureIT implements Serializable {
   void missingOrEmptyInputIsAnInputError() throws Exception {
     SparkSession spark = retryingSpark();
     List<String> sets = List.of("input.path=" + tmp.resolve("nope.jsonl"), "output.path=" + tmp.resolve("o"));
-    assertThatThrownBy(() -> new SummarizationJob(spark, JobConfig.load(null, sets)).run())
+    assertThatThrownBy(() -> new SummarizationJob(spark, JobSettings.load(null, sets)).run())
         .isInstanceOf(InputException.class).hasMessageContaining("matches nothing");
     Path empty = Files.createFile(tmp.resolve("empty.jsonl"));
     List<String> sets2 = List.of("input.path=" + empty, "output.path=" + tmp.resolve("o"));
-    assertThatThrownBy(() -> new SummarizationJob(spark, JobConfig.load(null, sets2)).run())
+    assertThatThrownBy(() -> new SummarizationJob(spark, JobSettings.load(null, sets2)).run())
         .isInstanceOf(InputException.class).hasMessageContaining("no records");
   }
 }

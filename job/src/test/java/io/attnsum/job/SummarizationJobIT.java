@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.attnsum.config.JobConfig;
 import io.attnsum.testing.LocalSpark;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -45,7 +44,7 @@ class SummarizationJobIT implements Serializable {
         "input.path=" + SAMPLE, "output.path=" + out, "run.id=" + runId, "summary.sentences=3",
         "vectors.train.dimensions=50", "vectors.train.epochs=2"));
     sets.addAll(List.of(more));
-    return new SummarizationJob(spark, JobConfig.load(null, sets)).run();
+    return new SummarizationJob(spark, JobSettings.load(null, sets)).run();
   }
 
   @Test

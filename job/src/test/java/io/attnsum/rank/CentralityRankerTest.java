@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.attnsum.config.ConfigReader;
+import io.attnsum.testing.TestSettings;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CentralityRankerTest {
-  private static final RankSettings S = RankSettings.defaults();
+  private static final RankSettings S = TestSettings.rank();
 
   private static SentenceGraph randomGraph(Random random, int n, int dim) {
     float[] v = new float[n * dim];
@@ -57,7 +58,7 @@ class CentralityRankerTest {
   void stationaryDistributionIsTheFixedPointOfTheDampedAttentionWalk() {
     Random random = new Random(11);
     for (AttentionScore score : AttentionScore.values()) {
-      RankSettings settings = DocumentSummarizerTest.rank(
+      RankSettings settings = TestSettings.rank(
           "rank.attention-score = " + ConfigReader.configName(score),
           "rank.temperature = " + (score == AttentionScore.COSINE ? 0.3 : 1.33));
       CentralityRanker ranker = new CentralityRanker(settings);
@@ -151,9 +152,9 @@ class CentralityRankerTest {
     // Flat graph (all cosines equal): only the priors differ; equal lengths cancel the length prior.
     SentenceGraph flat = SentenceGraph.of(new float[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 5, 2);
     int[] lengths = {10, 10, 10, 10, 10};
-    RankSettings d = DocumentSummarizerTest.rank("rank.position-scale = summary");
+    RankSettings d = TestSettings.rank("rank.position-scale = summary");
     double[] k1 = new CentralityRanker(d).score(flat, lengths, 1);
-    double[] index = new CentralityRanker(DocumentSummarizerTest.rank("rank.position-scale = index"))
+    double[] index = new CentralityRanker(TestSettings.rank("rank.position-scale = index"))
         .score(flat, lengths, 1);
     double[] k4 = new CentralityRanker(d).score(flat, lengths, 4);
     // flat graph: lead-centrality share 0.5; coverage (1 - 4/5)^g
@@ -169,18 +170,18 @@ class CentralityRankerTest {
 
   @Test
   void expectedSummaryLengthFollowsTheBudget() {
-    assertThat(DocumentSummarizerTest.rank("summary.sentences = 3").expectedSentences(10, 200, 900))
+    assertThat(TestSettings.rank("summary.sentences = 3").expectedSentences(10, 200, 900))
         .isEqualTo(3.0);
-    assertThat(DocumentSummarizerTest.rank("summary.sentences = 30").expectedSentences(10, 200, 900))
+    assertThat(TestSettings.rank("summary.sentences = 30").expectedSentences(10, 200, 900))
         .isEqualTo(10.0);
-    assertThat(DocumentSummarizerTest.rank("summary.budget = ratio", "summary.ratio = 0.35")
+    assertThat(TestSettings.rank("summary.budget = ratio", "summary.ratio = 0.35")
         .expectedSentences(10, 200, 900)).isEqualTo(4.0);
     // 20 tokens per sentence on average: 100 words are 5 sentences; 600 chars of 90 are 6.67
-    assertThat(DocumentSummarizerTest.rank("summary.budget = words", "summary.max-words = 100")
+    assertThat(TestSettings.rank("summary.budget = words", "summary.max-words = 100")
         .expectedSentences(10, 200, 900)).isEqualTo(5.0);
-    assertThat(DocumentSummarizerTest.rank("summary.budget = chars", "summary.max-chars = 600")
+    assertThat(TestSettings.rank("summary.budget = chars", "summary.max-chars = 600")
         .expectedSentences(10, 200, 900)).isCloseTo(600.0 / 90, within(1e-12));
-    assertThat(DocumentSummarizerTest.rank("summary.budget = words").expectedSentences(0, 0, 0))
+    assertThat(TestSettings.rank("summary.budget = words").expectedSentences(0, 0, 0))
         .isEqualTo(1.0);
   }
 
@@ -201,13 +202,13 @@ class CentralityRankerTest {
   @Test
   void positionShareIsGateTimesCoverage() {
     double[] pi = {0.1, 0.4, 0.3, 0.2}; // the first sentence is the least central
-    RankSettings both = DocumentSummarizerTest.rank("rank.position-gate = lead-centrality",
+    RankSettings both = TestSettings.rank("rank.position-gate = lead-centrality",
         "rank.position-coverage = 2");
     assertThat(new CentralityRanker(both).positionShare(4, pi, 1)).isEqualTo(0.0);
     double[] hub = {0.4, 0.1, 0.3, 0.2};
     assertThat(new CentralityRanker(both).positionShare(4, hub, 1))
         .isCloseTo(1.0 * Math.pow(0.75, 2), within(1e-12));
-    RankSettings off = DocumentSummarizerTest.rank("rank.position-gate = none",
+    RankSettings off = TestSettings.rank("rank.position-gate = none",
         "rank.position-coverage = 0");
     assertThat(new CentralityRanker(off).positionShare(4, null, 1)).isEqualTo(1.0);
     assertThat(new CentralityRanker(off).positionShare(4, pi, 4)).isEqualTo(1.0);
@@ -220,7 +221,7 @@ class CentralityRankerTest {
     float[] v = {0, 1, 1, 0, 1, 0.05f, 1, -0.05f};
     SentenceGraph g = SentenceGraph.of(v, 4, 2);
     int[] lengths = {10, 10, 10, 10};
-    RankSettings gated = DocumentSummarizerTest.rank("rank.position-gate = lead-centrality",
+    RankSettings gated = TestSettings.rank("rank.position-gate = lead-centrality",
         "rank.gate-directed = true", "rank.position-coverage = 0");
     CentralityRanker ranker = new CentralityRanker(gated);
     double[] s = ranker.score(g, lengths, 1);
@@ -229,19 +230,14 @@ class CentralityRankerTest {
       assertThat(s[i]).isCloseTo(gated.stationaryWeight() * pi[i] + gated.lengthWeight(),
           within(1e-12));
     }
-    RankSettings ungated = DocumentSummarizerTest.rank("rank.position-gate = none",
+    RankSettings ungated = TestSettings.rank("rank.position-gate = none",
         "rank.gate-directed = false", "rank.position-coverage = 0");
     double[] u = new CentralityRanker(ungated).score(g, lengths, 1);
     assertThat(u[0]).isGreaterThan(s[0] + ungated.positionWeight() * 0.5);
   }
 
   static RankSettings settings(double earlier, double later, double threshold) {
-    RankSettings d = RankSettings.defaults();
-    return new RankSettings(d.sentences(), d.budget(), d.ratio(), d.maxWords(), d.maxChars(),
-        d.temperature(), d.attentionScore(), d.damping(), d.stationaryWeight(), d.directedWeight(),
-        earlier, later, threshold, d.positionWeight(), d.positionDecay(), d.lengthWeight(),
-        d.lengthTarget(), d.redundancy(), d.mmrLambda(), d.lexicalWeight(), d.lexicalSifA(),
-        d.lexicalHan(), d.positionScale(),
-        d.positionGate(), d.positionCoverage(), d.gateDirected(), d.skipHeadings());
+    return TestSettings.rank("rank.earlier-weight=" + earlier, "rank.later-weight=" + later,
+        "rank.threshold=" + threshold);
   }
 }

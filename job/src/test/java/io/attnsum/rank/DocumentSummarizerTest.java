@@ -1,11 +1,11 @@
 package io.attnsum.rank;
 
+import static io.attnsum.testing.TestSettings.attention;
+import static io.attnsum.testing.TestSettings.rank;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attnsum.attention.AttentionSettings;
 import io.attnsum.attention.SyntheticCorpus;
-import io.attnsum.config.ConfigLoader;
-import io.attnsum.config.ConfigReader;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.vectors.VectorPack;
 import java.util.ArrayList;
@@ -38,13 +38,8 @@ class DocumentSummarizerTest {
     return SyntheticCorpus.pack(new ArrayList<>(words), 48, 5);
   }
 
-  /** Settings from reference.conf with overrides such as "rank.position-weight = 0". */
-  static RankSettings rank(String... overrides) {
-    return RankSettings.from(new ConfigReader(ConfigLoader.load(null, List.of(overrides))));
-  }
-
   private static DocumentSummary one(RankSettings rank, AnalyzedDocument doc) {
-    return summarize(AttentionSettings.defaults(), rank, PACK, List.of(doc)).get(0);
+    return summarize(attention(), rank, PACK, List.of(doc)).get(0);
   }
 
   /** One summarizer's output for {@code docs}, its workspaces freed. */
@@ -53,13 +48,6 @@ class DocumentSummarizerTest {
     try (DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack)) {
       return summarizer.summarize(docs);
     }
-  }
-
-  @Test
-  void referenceConfDefaultsMatchTheDefaultsFactories() {
-    assertThat(rank()).isEqualTo(RankSettings.defaults());
-    assertThat(AttentionSettings.from(new ConfigReader(ConfigLoader.load(null, List.of()))))
-        .isEqualTo(AttentionSettings.defaults());
   }
 
   @Test
@@ -187,12 +175,14 @@ class DocumentSummarizerTest {
   void aDocumentsSummaryDoesNotDependOnItsChunkBitForBit() {
     VectorPack pack = SyntheticCorpus.numberedPack(80, 24, 9);
     List<AnalyzedDocument> docs = SyntheticCorpus.randomDocs("r", new Random(99), 20, 80, 12, 40);
-    AttentionSettings attention =
-        AttentionSettings.defaults().withBatch(16, 16).withTokenWeights(true);
+    AttentionSettings attention = attention(
+        "attention.batch-size=16", "text.max-sentence-tokens=16", "output.token-weights=true");
     List<DocumentSummary> chunk = summarize(attention, rank(), pack, docs);
     for (int d : new int[] {0, 7, 19}) {
       DocumentSummary alone =
-          summarize(attention.withBatch(3, 16), rank(), pack, List.of(docs.get(d))).get(0);
+          summarize(attention(
+              "attention.batch-size=3", "text.max-sentence-tokens=16", "output.token-weights=true"),
+              rank(), pack, List.of(docs.get(d))).get(0);
       assertThat(chunk.get(d).selected()).isEqualTo(alone.selected());
       for (int i = 0; i < alone.sentences().size(); i++) {
         ScoredSentence a = alone.sentences().get(i);
@@ -219,7 +209,7 @@ class DocumentSummarizerTest {
       longDocs.add(SyntheticCorpus.randomDoc("l" + i, random, 80, 30, 60));
       shortDocs.add(SyntheticCorpus.randomDoc("s" + i, random, 80, 6, 9));
     }
-    AttentionSettings attention = AttentionSettings.defaults().withTokenWeights(true);
+    AttentionSettings attention = attention("output.token-weights=true");
     List<List<DocumentSummary>> reused = new ArrayList<>();
     try (DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank(), pack)) {
       reused.add(summarizer.summarize(longDocs));
@@ -249,7 +239,7 @@ class DocumentSummarizerTest {
   void stageTimesAddUpAcrossChunksAndStayWithinTheWallTime() {
     VectorPack pack = SyntheticCorpus.numberedPack(80, 24, 9);
     List<AnalyzedDocument> docs = SyntheticCorpus.randomDocs("t", new Random(11), 20, 80, 8, 20);
-    try (DocumentSummarizer summarizer = new DocumentSummarizer(AttentionSettings.defaults(), rank(), pack)) {
+    try (DocumentSummarizer summarizer = new DocumentSummarizer(attention(), rank(), pack)) {
       assertThat(summarizer.attentionNanos()).isZero();
       assertThat(summarizer.rankNanos()).isZero();
       long started = System.nanoTime();

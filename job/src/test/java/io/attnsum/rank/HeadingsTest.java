@@ -2,9 +2,9 @@ package io.attnsum.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attnsum.testing.TestSettings;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.DocumentAnalyzer;
-import io.attnsum.text.TextSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +19,7 @@ class HeadingsTest {
       new io.attnsum.vectors.VectorPack(new String[] {"school", "budget", "council"},
           new float[] {1, 0, 0.5f, 1, 0.2f, 0.1f}, 2, new long[] {4, 5, 1});
 
-  private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TextSettings.defaults());
+  private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TestSettings.text());
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(
@@ -54,16 +54,16 @@ class HeadingsTest {
   void theSummarizerLeavesTheTitleOut() {
     AnalyzedDocument doc = analyzer.analyze("d", SCHOOL_BUDGET);
     var pack = SCHOOL_PACK;
-    RankSettings k2 = RankSettings.defaults().withSentences(2);
+    RankSettings k2 = TestSettings.rank("summary.sentences=2");
     DocumentSummary s = DocumentSummarizerTest.summarize(
-        io.attnsum.attention.AttentionSettings.defaults(), k2, pack, java.util.List.of(doc)).get(0);
+        TestSettings.attention(), k2, pack, java.util.List.of(doc)).get(0);
     assertThat(s.selected()).hasSize(2).doesNotContain(0);
     assertThat(s.sentences().get(0).rank()).isEqualTo(doc.sentences().size());
     // The same body without its title ranks the same way: the heading is not in the graph or the
     // priors (only the document centroid that queries attention pooling still sees its words).
     AnalyzedDocument bodyOnly = analyzer.analyze("b", doc.text().substring(doc.sentences().get(1).start()));
     DocumentSummary b = DocumentSummarizerTest.summarize(
-        io.attnsum.attention.AttentionSettings.defaults(), k2, pack, java.util.List.of(bodyOnly)).get(0);
+        TestSettings.attention(), k2, pack, java.util.List.of(bodyOnly)).get(0);
     for (int i = 0; i < b.sentences().size(); i++) {
       assertThat(s.sentences().get(i + 1).score())
           .isCloseTo(b.sentences().get(i).score(), org.assertj.core.data.Offset.offset(1e-3));
@@ -81,10 +81,10 @@ class HeadingsTest {
   void aRatioCountsTheWholeDocumentAndFillsUpWithHeadings() {
     AnalyzedDocument doc = analyzer.analyze("d", SCHOOL_BUDGET);
     var pack = SCHOOL_PACK;
-    RankSettings half = DocumentSummarizerTest.rank("summary.budget = ratio", "summary.ratio = 0.5");
+    RankSettings half = TestSettings.rank("summary.budget = ratio", "summary.ratio = 0.5");
     assertThat(half.sentenceLimit(doc.sentences().size())).isEqualTo(3);
     DocumentSummary s = DocumentSummarizerTest.summarize(
-        io.attnsum.attention.AttentionSettings.defaults(), half, pack, java.util.List.of(doc)).get(0);
+        TestSettings.attention(), half, pack, java.util.List.of(doc)).get(0);
     assertThat(s.selected()).hasSize(3).doesNotContain(0);
   }
 
@@ -92,18 +92,18 @@ class HeadingsTest {
   void aShortDocumentFillsItsSummaryWithTheHeading() {
     AnalyzedDocument doc = analyzer.analyze("d", "Budget approved\n\nThe council approved the budget.");
     var pack = new io.attnsum.vectors.VectorPack(new String[] {"budget"}, new float[] {1, 0}, 2, null);
-    DocumentSummary s = DocumentSummarizerTest.summarize(io.attnsum.attention.AttentionSettings.defaults(),
-        RankSettings.defaults(), pack, java.util.List.of(doc)).get(0);
+    DocumentSummary s = DocumentSummarizerTest.summarize(TestSettings.attention(),
+        TestSettings.rank(), pack, java.util.List.of(doc)).get(0);
     assertThat(s.selected()).containsExactly(0, 1);
     assertThat(s.sentences().get(1).rank()).isEqualTo(1);
     // So does a ratio budget, and a document's own length, up to min(k, sentences).
     for (var c : java.util.List.of(
-        java.util.Map.entry(DocumentSummarizerTest.rank("summary.budget = ratio",
+        java.util.Map.entry(TestSettings.rank("summary.budget = ratio",
             "summary.ratio = 1.0"), doc),
-        java.util.Map.entry(RankSettings.defaults(), doc.withSummarySentences(2)),
-        java.util.Map.entry(RankSettings.defaults(), doc.withSummarySentences(1)))) {
+        java.util.Map.entry(TestSettings.rank(), doc.withSummarySentences(2)),
+        java.util.Map.entry(TestSettings.rank(), doc.withSummarySentences(1)))) {
       DocumentSummary t = DocumentSummarizerTest.summarize(
-          io.attnsum.attention.AttentionSettings.defaults(), c.getKey(), pack,
+          TestSettings.attention(), c.getKey(), pack,
           java.util.List.of(c.getValue())).get(0);
       assertThat(t.selected()).isEqualTo(c.getValue().summarySentences() == 1
           ? new int[] {1} : new int[] {0, 1});

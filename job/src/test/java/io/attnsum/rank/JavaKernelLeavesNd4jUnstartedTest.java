@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.attnsum.attention.AttentionKernel;
-import io.attnsum.attention.AttentionSettings;
+import io.attnsum.testing.TestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ class JavaKernelLeavesNd4jUnstartedTest {
     assertThat(text).contains("kernel=JAVA_VECTOR").contains("natives-before=false").contains("natives-after=true");
     // The same selection and scores, bit for bit, as this JVM's Java kernel gives.
     try (DocumentSummarizer here = new DocumentSummarizer(
-        AttentionSettings.defaults(), RankSettings.defaults(), DocumentSummarizerTest.PACK)) {
+        TestSettings.attention(), TestSettings.rank(), DocumentSummarizerTest.PACK)) {
       assertThat(here.kernel()).isEqualTo(AttentionKernel.JAVA_VECTOR);
       assertThat(text).contains(
           "summary=" + JavaKernelProbe.fingerprint(here.summarize(List.of(DocumentSummarizerTest.TOPIC)).get(0)) + "\n");

@@ -1,6 +1,6 @@
 package io.attnsum.rank;
 
-import io.attnsum.attention.AttentionSettings;
+import io.attnsum.testing.TestSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ public final class JavaKernelProbe {
     DocumentSummary s;
     String kernel;
     try (DocumentSummarizer summarizer = new DocumentSummarizer(
-        AttentionSettings.defaults(), RankSettings.defaults(), DocumentSummarizerTest.PACK)) {
+        TestSettings.attention(), TestSettings.rank(), DocumentSummarizerTest.PACK)) {
       s = summarizer.summarize(java.util.List.of(DocumentSummarizerTest.TOPIC)).get(0);
       kernel = summarizer.kernel().name();
     }

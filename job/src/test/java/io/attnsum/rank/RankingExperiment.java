@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attnsum.attention.AttentionPooler;
 import io.attnsum.attention.AttentionSettings;
 import io.attnsum.attention.PooledSentences;
-import io.attnsum.config.ConfigLoader;
-import io.attnsum.config.ConfigReader;
 import io.attnsum.eval.ChineseRougeTokenizer;
 import io.attnsum.eval.EnglishRougeTokenizer;
 import io.attnsum.eval.EvalDocument;
@@ -18,9 +16,9 @@ import io.attnsum.eval.LeadBaseline;
 import io.attnsum.eval.RougeScorer;
 import io.attnsum.eval.RougeScores;
 import io.attnsum.eval.TextRankBaseline;
+import io.attnsum.testing.TestSettings;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.DocumentAnalyzer;
-import io.attnsum.text.TextSettings;
 import io.attnsum.text.Language;
 import io.attnsum.text.Sentence;
 import io.attnsum.vectors.VectorFileReader;
@@ -91,9 +89,8 @@ public final class RankingExperiment {
     Map<String, List<PooledSentences>> pooledByAttention = new HashMap<>();
     for (String variant : variants) {
       Variant v = Variant.parse(variant);
-      ConfigReader r = new ConfigReader(ConfigLoader.load(null, v.overrides()));
-      AttentionSettings attention = AttentionSettings.from(r);
-      RankSettings rank = RankSettings.from(r);
+      AttentionSettings attention = TestSettings.attention(v.overrides().toArray(String[]::new));
+      Map<Integer, RankSettings> rankByK = new HashMap<>();
       long t0 = System.nanoTime();
       List<PooledSentences> pooled =
           pooledByAttention.computeIfAbsent(
@@ -105,7 +102,8 @@ public final class RankingExperiment {
         Example e = examples.get(d);
         DocumentSummary s;
         try (DocumentSummarizer summarizer =
-            new DocumentSummarizer(attention, rank.withSentences(e.k()), pack)) {
+            new DocumentSummarizer(attention,
+                rankByK.computeIfAbsent(e.k(), k -> rankSettings(v.overrides(), k)), pack)) {
           s = summarizer.summarize(e.doc(), pooled.get(d));
         }
         add(bySelection, rouge(scorer, e, s.selected()));
@@ -156,7 +154,7 @@ public final class RankingExperiment {
         texts.put(row.get("id").asText(), row.get("text").asText());
       }
     }
-    DocumentAnalyzer analyzer = new DocumentAnalyzer(TextSettings.defaults());
+    DocumentAnalyzer analyzer = new DocumentAnalyzer(TestSettings.text());
     List<Example> examples = new ArrayList<>();
     Map<String, Long> counts = new HashMap<>();
     for (GoldDocument g : gold) {
@@ -208,8 +206,8 @@ public final class RankingExperiment {
     }
     Map<String, List<PooledSentences>> pooledByAttention = new HashMap<>();
     if (System.getProperty("leadDiag") != null) {
-      AttentionSettings attention = AttentionSettings.defaults();
-      RankSettings rank = RankSettings.defaults().withSentences(jobK);
+      AttentionSettings attention = TestSettings.attention();
+      RankSettings rank = rankSettings(List.of(), jobK);
       List<PooledSentences> pooled = poolInChunks(attention, pack, docs);
       LexicalSimilarity lexical = new LexicalSimilarity(pack, rank.lexicalSifA(), rank.lexicalHan());
       CentralityRanker ranker = new CentralityRanker(rank);
@@ -240,9 +238,8 @@ public final class RankingExperiment {
     }
     for (String variant : variants) {
       Variant v = Variant.parse(variant);
-      ConfigReader r = new ConfigReader(ConfigLoader.load(null, v.overrides()));
-      AttentionSettings attention = AttentionSettings.from(r);
-      RankSettings rank = RankSettings.from(r).withSentences(jobK);
+      AttentionSettings attention = TestSettings.attention(v.overrides().toArray(String[]::new));
+      RankSettings rank = rankSettings(v.overrides(), jobK);
       List<PooledSentences> pooled =
           pooledByAttention.computeIfAbsent(
               v.attentionKey(), key -> poolInChunks(attention, pack, docs));
@@ -257,6 +254,13 @@ public final class RankingExperiment {
       System.out.printf(Locale.ROOT, "%s n=%d ATTNSUM    R1 %.2f R2 %.2f  [%s]%n",
           set, n, 100 * byRank[0] / n, 100 * byRank[1] / n, variant);
     }
+  }
+
+  /** A variant's rank settings with {@code summary.sentences = k}. */
+  private static RankSettings rankSettings(List<String> overrides, int k) {
+    List<String> sets = new ArrayList<>(overrides);
+    sets.add("summary.sentences=" + k);
+    return TestSettings.rank(sets.toArray(String[]::new));
   }
 
   /**

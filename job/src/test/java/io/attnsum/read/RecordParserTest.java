@@ -2,7 +2,7 @@ package io.attnsum.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attnsum.read.InputSettings.BadRecordPolicy;
+import io.attnsum.testing.TestSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class RecordParserTest {
   private static final InputSettings SETTINGS =
-      new InputSettings("in", InputFormat.JSONL, "id", "text", false, true, 0, 100, BadRecordPolicy.REJECT, null);
+      TestSettings.input("input.max-document-bytes=100");
   /** With input.summary-sentences-field = k. */
   private static final InputSettings OWN_LENGTH =
-      new InputSettings("in", InputFormat.JSONL, "id", "text", false, true, 0, 100, BadRecordPolicy.REJECT, "k");
+      TestSettings.input("input.max-document-bytes=100", "input.summary-sentences-field=k");
 
   private final RecordParser parser = new RecordParser(SETTINGS, 20);
   private final RecordParser ownLength = new RecordParser(OWN_LENGTH, 200);

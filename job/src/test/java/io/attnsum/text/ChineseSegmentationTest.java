@@ -2,6 +2,7 @@ package io.attnsum.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attnsum.testing.TestSettings;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Tricky cases of Chinese text, each with the sentences it must split into. */
 class ChineseSegmentationTest {
-  private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TextSettings.defaults());
+  private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TestSettings.text());
 
   static Stream<Arguments> cases() {
     return Stream.of(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.attnsum.config.ConfigException;
 import io.attnsum.config.ConfigLoader;
 import io.attnsum.config.ConfigReader;
+import io.attnsum.testing.TestSettings;
 import io.attnsum.text.TextSettings.ChineseTokens;
 import io.attnsum.text.TextSettings.LanguageChoice;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DocumentAnalyzerTest {
-  private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TextSettings.defaults());
+  private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TestSettings.text());
 
   @ParameterizedTest
   @NullSource
@@ -48,7 +49,7 @@ class DocumentAnalyzerTest {
 
   @Test
   void documentsOverMaxSentencesKeepTheFirstOnes() {
-    DocumentAnalyzer a = new DocumentAnalyzer(new TextSettings(128, 3));
+    DocumentAnalyzer a = new DocumentAnalyzer(TestSettings.text("text.max-sentences=3"));
     AnalyzedDocument doc = a.analyze("d", "One. Two. Three. Four. Five.");
     assertThat(doc.sentences())
         .extracting(Sentence::text)
@@ -60,7 +61,7 @@ class DocumentAnalyzerTest {
 
   @Test
   void sentencesOverMaxTokensAreCounted() {
-    DocumentAnalyzer a = new DocumentAnalyzer(new TextSettings(4, 200));
+    DocumentAnalyzer a = new DocumentAnalyzer(TestSettings.text("text.max-sentence-tokens=4"));
     AnalyzedDocument doc =
         a.analyze("d", "One two three four. One two three four five. A b c d e f g.");
     assertThat(doc.longSentenceCount()).isEqualTo(2);
@@ -69,7 +70,8 @@ class DocumentAnalyzerTest {
 
   @Test
   void longSentencesAreCountedAmongTheKeptOnesOnly() {
-    DocumentAnalyzer a = new DocumentAnalyzer(new TextSettings(4, 1));
+    DocumentAnalyzer a = new DocumentAnalyzer(
+            TestSettings.text("text.max-sentence-tokens=4", "text.max-sentences=1"));
     AnalyzedDocument doc = a.analyze("d", "Short one. One two three four five six.");
     assertThat(doc.longSentenceCount()).isZero();
     assertThat(doc.sourceSentenceCount()).isEqualTo(2);
@@ -113,14 +115,10 @@ class DocumentAnalyzerTest {
 
   @Test
   void languageCanBeForced() {
-    DocumentAnalyzer zh =
-        new DocumentAnalyzer(
-            new TextSettings(LanguageChoice.ZH, 128, 200, false, false, ChineseTokens.WORDS));
+    DocumentAnalyzer zh = new DocumentAnalyzer(TestSettings.text("text.language=zh"));
     assertThat(zh.analyze("d", "Hello world.").language()).isEqualTo(Language.ZH);
     assertThat(zh.detect("Hello")).isEqualTo(Language.ZH);
-    DocumentAnalyzer en =
-        new DocumentAnalyzer(
-            new TextSettings(LanguageChoice.EN, 128, 200, false, false, ChineseTokens.WORDS));
+    DocumentAnalyzer en = new DocumentAnalyzer(TestSettings.text("text.language=en"));
     AnalyzedDocument doc = en.analyze("d", "今天天气很好。我们去公园吧！");
     assertThat(doc.language()).isEqualTo(Language.EN);
     // ICU's Unicode rules still split Chinese full stops.
@@ -142,7 +140,6 @@ class DocumentAnalyzerTest {
     assertThat(defaults)
         .isEqualTo(
             new TextSettings(LanguageChoice.AUTO, 128, 200, false, false, ChineseTokens.WORDS));
-    assertThat(defaults).isEqualTo(TextSettings.defaults());
 
     TextSettings set =
         TextSettings.from(

@@ -2,6 +2,7 @@ package io.attnsum.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attnsum.testing.TestSettings;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The lowercased, Penn Treebank tokenized form of the CNN/DailyMail release. */
 class PretokenizedSegmentationTest {
-  private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TextSettings.defaults());
+  private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TestSettings.text());
 
   static Stream<Arguments> cases() {
     return Stream.of(

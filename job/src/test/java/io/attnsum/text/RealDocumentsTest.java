@@ -3,6 +3,7 @@ package io.attnsum.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.attnsum.testing.TestSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Rows of the shared data sets, copied into {@code src/test/resources/text/}. */
 class RealDocumentsTest {
-  private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TextSettings.defaults());
+  private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TestSettings.text());
 
   @Test
   void scitldrSentencesMatchTheDatasetSplit() {

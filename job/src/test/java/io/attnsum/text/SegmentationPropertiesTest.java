@@ -3,7 +3,8 @@ package io.attnsum.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ibm.icu.text.Normalizer2;
-import io.attnsum.text.TextSettings.ChineseTokens;
+import io.attnsum.config.ConfigReader;
+import io.attnsum.testing.TestSettings;
 import io.attnsum.text.TextSettings.LanguageChoice;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -128,7 +129,10 @@ class SegmentationPropertiesTest {
 
   private static DocumentAnalyzer analyzer(LanguageChoice language, int maxSentences) {
     return new DocumentAnalyzer(
-        new TextSettings(language, 16, maxSentences, false, false, ChineseTokens.WORDS));
+        TestSettings.text(
+            "text.language=" + ConfigReader.configName(language),
+            "text.max-sentence-tokens=16",
+            "text.max-sentences=" + maxSentences));
   }
 
   @Property(tries = 400)

@@ -2,6 +2,7 @@ package io.attnsum.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attnsum.testing.TestSettings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -58,7 +59,7 @@ public final class SegmentationReport {
         default -> data = Path.of(args[i]);
       }
     }
-    TextSettings settings = new TextSettings(128, 100_000);
+    TextSettings settings = TestSettings.text("text.max-sentences=100000");
     DocumentAnalyzer analyzer = new DocumentAnalyzer(settings);
 
     System.out.println("== Sentence boundaries (precision / recall of sentence starts)");
@@ -77,14 +78,7 @@ public final class SegmentationReport {
     throughput("en (bbc + scitldr, raw text)", analyzer, raw);
     throughput("en (cnndm, tokenized)", analyzer, ptb);
     throughput("zh (cail2020 + lcsts), words", analyzer, zh);
-    TextSettings chars =
-        new TextSettings(
-            TextSettings.LanguageChoice.AUTO,
-            128,
-            100_000,
-            false,
-            false,
-            TextSettings.ChineseTokens.CHARS);
+    TextSettings chars = TestSettings.text("text.max-sentences=100000", "text.zh.tokens=chars");
     throughput("zh (cail2020 + lcsts), chars", new DocumentAnalyzer(chars), zh);
 
     if (showZh > 0) {

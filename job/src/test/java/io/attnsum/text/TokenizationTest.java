@@ -2,16 +2,20 @@ package io.attnsum.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attnsum.config.ConfigReader;
+import io.attnsum.testing.TestSettings;
 import io.attnsum.text.TextSettings.ChineseTokens;
-import io.attnsum.text.TextSettings.LanguageChoice;
 import org.junit.jupiter.api.Test;
 
 class TokenizationTest {
-  private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TextSettings.defaults());
+  private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TestSettings.text());
 
   private static DocumentAnalyzer with(boolean stopwords, boolean stemming, ChineseTokens zh) {
     return new DocumentAnalyzer(
-        new TextSettings(LanguageChoice.AUTO, 128, 200, stopwords, stemming, zh));
+        TestSettings.text(
+            "text.stopwords=" + stopwords,
+            "text.stemming=" + stemming,
+            "text.zh.tokens=" + ConfigReader.configName(zh)));
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.attnsum.vectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attnsum.config.ConfigReader;
+import io.attnsum.testing.TestSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +32,12 @@ class CorpusWord2VecTest {
 
   private static VectorSettings.Training training(
       VectorSettings.Algorithm algorithm, int negative, long seed) {
-    return new VectorSettings.Training(algorithm, 24, 3, 2, 2, 0.025, negative, 0.0, seed, 1, 1000);
+    return TestSettings.vectors(
+            "vectors.train.algorithm=" + ConfigReader.configName(algorithm),
+            "vectors.train.dimensions=24", "vectors.train.window=3", "vectors.train.min-count=2",
+            "vectors.train.epochs=2", "vectors.train.negative=" + negative,
+            "vectors.train.seed=" + seed, "vectors.train.sample-sentences=1000")
+        .train();
   }
 
   private static void assertBitIdentical(VectorPack a, VectorPack b) {

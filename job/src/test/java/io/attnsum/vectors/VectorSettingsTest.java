@@ -18,11 +18,6 @@ class VectorSettingsTest {
   }
 
   @Test
-  void referenceDefaultsMatchDefaults() {
-    assertThat(parse("")).isEqualTo(VectorSettings.defaults());
-  }
-
-  @Test
   void readsEveryKey() {
     VectorSettings s =
         parse(

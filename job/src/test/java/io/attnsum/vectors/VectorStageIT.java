@@ -3,7 +3,9 @@ package io.attnsum.vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.attnsum.config.ConfigReader;
 import io.attnsum.testing.LocalSpark;
+import io.attnsum.testing.TestSettings;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +108,8 @@ class VectorStageIT implements Serializable {
   }
 
   private PreparedVectors prepare(Path file, VectorFormat format, String packName) {
-    VectorSettings settings = VectorSettings.defaults().withPath(file.toUri().toString(), format);
+    VectorSettings settings = TestSettings.vectors(
+        "vectors.path=" + file.toUri(), "vectors.format=" + ConfigReader.configName(format));
     return VectorStage.prepare(spark, corpus(SENTENCES), settings,
         dir.resolve("_vectors").toUri().toString(), dir.resolve(packName).toUri().toString());
   }
@@ -126,8 +129,8 @@ class VectorStageIT implements Serializable {
   void shuffleJoinPrunesToTheSameRowsAsTheBroadcast() throws IOException {
     Map<String, float[]> v = fileVectors();
     Path file = VectorFiles.write(dir, "shuffled.vec", VectorFiles.text(v, true, true));
-    VectorSettings settings = VectorSettings.defaults()
-        .withPath(file.toUri().toString(), VectorFormat.AUTO).withBroadcastWords(0);
+    VectorSettings settings = TestSettings.vectors(
+        "vectors.path=" + file.toUri(), "vectors.format=auto", "vectors.broadcast-words=0");
     PreparedVectors p = VectorStage.prepare(spark, corpus(SENTENCES), settings,
         dir.resolve("_vectors").toUri().toString(), dir.resolve("shuffled.pack").toUri().toString());
     assertPrunedToTheCorpus(p, v);
@@ -170,10 +173,8 @@ class VectorStageIT implements Serializable {
   @Test
   void trainedVectorsAreSavedAndReusedUnchanged() throws IOException {
     List<String[]> sentences = CorpusWord2VecTest.corpus(300, 5);
-    VectorSettings.Training t =
-        new VectorSettings.Training(
-            VectorSettings.Algorithm.SKIPGRAM, 8, 2, 2, 1, 0.025, 3, 0.0, 9L, 1, 1000);
-    VectorSettings settings = VectorSettings.defaults().withTraining(t).withReuse(true);
+    VectorSettings settings = TestSettings.vectors(training(2, 9, 1000, "vectors.reuse=true"));
+    VectorSettings.Training t = settings.train();
     String vectorsDir = dir.resolve("_vectors").toUri().toString();
 
     PreparedVectors first = VectorStage.prepare(spark, corpus(sentences), settings, vectorsDir,
@@ -210,9 +211,7 @@ class VectorStageIT implements Serializable {
     for (int i = 0; i < 400; i++) {
       sentences.add(new String[] {"s" + i});
     }
-    VectorSettings.Training t =
-        new VectorSettings.Training(
-            VectorSettings.Algorithm.SKIPGRAM, 8, 2, 1, 1, 0.025, 3, 0.0, 9L, 1, 100);
+    VectorSettings.Training t = TestSettings.vectors(training(1, 9, 100)).train();
     List<String[]> a = VectorStage.sample(corpus(sentences), t);
     List<String[]> b = VectorStage.sample(corpus(sentences), t);
     assertThat(a).hasSize(100);
@@ -225,10 +224,19 @@ class VectorStageIT implements Serializable {
         org.apache.spark.sql.Encoders.STRING()).javaRDD().repartition(7).map(x -> new String[] {x}), t);
     assertThat(c.stream().map(s -> s[0]).toList()).isEqualTo(a.stream().map(s -> s[0]).toList());
     // A different seed picks a different sample.
-    VectorSettings.Training other =
-        new VectorSettings.Training(
-            VectorSettings.Algorithm.SKIPGRAM, 8, 2, 1, 1, 0.025, 3, 0.0, 10L, 1, 100);
+    VectorSettings.Training other = TestSettings.vectors(training(1, 10, 100)).train();
     assertThat(VectorStage.sample(corpus(sentences), other).stream().map(s -> s[0]).toList())
         .isNotEqualTo(a.stream().map(s -> s[0]).toList());
+  }
+
+  /** Small skip-gram training (8 dimensions, window 2, one epoch, 3 negative samples). */
+  private static String[] training(int minCount, long seed, int sampleSentences, String... more) {
+    List<String> sets = new ArrayList<>(List.of(
+        "vectors.train.algorithm=skipgram", "vectors.train.dimensions=8", "vectors.train.window=2",
+        "vectors.train.min-count=" + minCount, "vectors.train.epochs=1",
+        "vectors.train.negative=3", "vectors.train.seed=" + seed,
+        "vectors.train.sample-sentences=" + sampleSentences));
+    sets.addAll(List.of(more));
+    return sets.toArray(String[]::new);
   }
 }

@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attnsum.rank.DocumentSummary;
 import io.attnsum.rank.ScoredSentence;
+import io.attnsum.testing.TestSettings;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.DocumentAnalyzer;
 import io.attnsum.text.Sentence;
-import io.attnsum.text.TextSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 class OutputTablesTest {
-  private final AnalyzedDocument document = new DocumentAnalyzer(TextSettings.defaults()).analyze(
+  private final AnalyzedDocument document = new DocumentAnalyzer(TestSettings.text()).analyze(
       "d1", "First line of a sentence\nthat wraps. Second one here! A third?");
   private final DocumentSummary summary = summaryOf(document);
 

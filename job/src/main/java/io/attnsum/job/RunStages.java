@@ -1,4 +1,4 @@
-package io.attnsum.config;
+package io.attnsum.job;
 
 /** Which stages a run executes ({@code run.stages}). */
 public enum RunStages {

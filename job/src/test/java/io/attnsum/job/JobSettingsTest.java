@@ -1,9 +1,9 @@
-package io.attnsum.config;
+package io.attnsum.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.attnsum.attention.AttentionSettings;
+import io.attnsum.config.ConfigException;
 import io.attnsum.read.InputFormat;
 import io.attnsum.write.OutputFormat;
 import java.io.File;
@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JobConfigTest {
+class JobSettingsTest {
   @TempDir Path tmp;
 
   private static List<String> required(String... more) {
@@ -25,7 +25,7 @@ class JobConfigTest {
 
   @Test
   void defaultsComeFromReferenceConf() {
-    JobConfig c = JobConfig.load(null, required());
+    JobSettings c = JobSettings.load(null, required());
     assertThat(c.input().format()).isEqualTo(InputFormat.JSONL);
     assertThat(c.output().format()).isEqualTo(OutputFormat.PARQUET);
     assertThat(c.input().idField()).isEqualTo("id");
@@ -33,16 +33,14 @@ class JobConfigTest {
     assertThat(c.rank().sentences()).isEqualTo(3);
     assertThat(c.vectors().path()).isNull();
     assertThat(c.runId()).matches("\\d{4}-\\d{2}-\\d{2}");
-    // Tools and tests that run without a config file use the same attention settings.
-    assertThat(c.attention()).isEqualTo(AttentionSettings.defaults());
   }
 
   @Test
   void aSummaryLengthFieldIsOptionalAndNeedsAFormatWithFields() {
-    assertThat(JobConfig.load(null, required()).input().summarySentencesField()).isNull();
-    assertThat(JobConfig.load(null, required("input.summary-sentences-field=k")).input()
+    assertThat(JobSettings.load(null, required()).input().summarySentencesField()).isNull();
+    assertThat(JobSettings.load(null, required("input.summary-sentences-field=k")).input()
         .summarySentencesField()).isEqualTo("k");
-    assertThatThrownBy(() -> JobConfig.load(null,
+    assertThatThrownBy(() -> JobSettings.load(null,
         required("input.format=text", "input.summary-sentences-field=k")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("input.summary-sentences-field");
@@ -52,7 +50,7 @@ class JobConfigTest {
   void fileLayersOverDefaultsAndSetWinsOverFile() throws Exception {
     File f = tmp.resolve("job.conf").toFile();
     Files.writeString(f.toPath(), "summary.sentences = 5\noutput { format = jsonl }\ninput.path = \"hdfs://nn:8020/corpus\"\noutput.path = out\n");
-    JobConfig c = JobConfig.load(f, List.of("summary.sentences=7"));
+    JobSettings c = JobSettings.load(f, List.of("summary.sentences=7"));
     assertThat(c.rank().sentences()).isEqualTo(7);
     assertThat(c.output().format()).isEqualTo(OutputFormat.JSONL);
     assertThat(c.input().path()).isEqualTo("hdfs://nn:8020/corpus");
@@ -60,14 +58,14 @@ class JobConfigTest {
 
   @Test
   void setValuesAreLiteralSoUrlsNeedNoQuoting() {
-    JobConfig c = JobConfig.load(null, List.of("input.path=s3a://bucket/x//y", "output.path=hdfs://nn/out"));
+    JobSettings c = JobSettings.load(null, List.of("input.path=s3a://bucket/x//y", "output.path=hdfs://nn/out"));
     assertThat(c.input().path()).isEqualTo("s3a://bucket/x//y");
     assertThat(c.output().path()).isEqualTo("hdfs://nn/out");
   }
 
   @Test
   void unknownKeyIsNamedWithASuggestion() {
-    assertThatThrownBy(() -> JobConfig.load(null, required("summary.sentence=3")))
+    assertThatThrownBy(() -> JobSettings.load(null, required("summary.sentence=3")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("summary.sentence")
         .hasMessageContaining("unknown key")
@@ -76,7 +74,7 @@ class JobConfigTest {
 
   @Test
   void wrongTypeNamesKeyValueAndExpectation() {
-    assertThatThrownBy(() -> JobConfig.load(null, required("summary.sentences=three")))
+    assertThatThrownBy(() -> JobSettings.load(null, required("summary.sentences=three")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("summary.sentences")
         .hasMessageContaining("\"three\"")
@@ -85,27 +83,27 @@ class JobConfigTest {
 
   @Test
   void outOfRangeValueIsRejected() {
-    assertThatThrownBy(() -> JobConfig.load(null, required("summary.sentences=0")))
+    assertThatThrownBy(() -> JobSettings.load(null, required("summary.sentences=0")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("summary.sentences")
         .hasMessageContaining("got 0");
-    assertThatThrownBy(() -> JobConfig.load(null, required("quality.max-rejected-fraction=1.5")))
+    assertThatThrownBy(() -> JobSettings.load(null, required("quality.max-rejected-fraction=1.5")))
         .hasMessageContaining("quality.max-rejected-fraction");
   }
 
   @Test
   void enumValuesListTheChoices() {
-    assertThatThrownBy(() -> JobConfig.load(null, required("input.format=xml")))
+    assertThatThrownBy(() -> JobSettings.load(null, required("input.format=xml")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("input.format")
         .hasMessageContaining("jsonl | text | parquet | csv");
-    assertThat(JobConfig.load(null, required("output.mode=error-if-exists")).output().mode().name())
+    assertThat(JobSettings.load(null, required("output.mode=error-if-exists")).output().mode().name())
         .isEqualTo("ERROR_IF_EXISTS");
   }
 
   @Test
   void requiredPathsMustBeGiven() {
-    assertThatThrownBy(() -> JobConfig.load(null, List.of("output.path=x")))
+    assertThatThrownBy(() -> JobSettings.load(null, List.of("output.path=x")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("input.path")
         .hasMessageContaining("non-empty");
@@ -113,27 +111,27 @@ class JobConfigTest {
 
   @Test
   void sparkConfPassesThroughFreeFormKeys() {
-    JobConfig c = JobConfig.load(null, required("spark.conf.\"spark.sql.shuffle.partitions\"=8"));
+    JobSettings c = JobSettings.load(null, required("spark.conf.\"spark.sql.shuffle.partitions\"=8"));
     assertThat(c.sparkConf()).containsEntry("spark.sql.shuffle.partitions", "8");
   }
 
   @Test
   void runIdMustBeAPathSafeName() {
-    assertThat(JobConfig.load(null, required("run.id=2026-11-24_daily")).runId()).isEqualTo("2026-11-24_daily");
-    assertThatThrownBy(() -> JobConfig.load(null, required("run.id=../etc")))
+    assertThat(JobSettings.load(null, required("run.id=2026-11-24_daily")).runId()).isEqualTo("2026-11-24_daily");
+    assertThatThrownBy(() -> JobSettings.load(null, required("run.id=../etc")))
         .hasMessageContaining("run.id");
   }
 
   @Test
   void malformedSetIsAUsageError() {
-    assertThatThrownBy(() -> JobConfig.load(null, List.of("input.path")))
+    assertThatThrownBy(() -> JobSettings.load(null, List.of("input.path")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("key=value");
   }
 
   @Test
   void effectiveConfigIsSortedAndMasksSecrets() {
-    JobConfig c = JobConfig.load(null, required("spark.conf.\"spark.hadoop.fs.s3a.secret.key\"=hunter2"));
+    JobSettings c = JobSettings.load(null, required("spark.conf.\"spark.hadoop.fs.s3a.secret.key\"=hunter2"));
     List<String> lines = c.effectiveLines();
     assertThat(lines).isSorted();
     assertThat(String.join("\n", lines)).doesNotContain("hunter2").contains("******");

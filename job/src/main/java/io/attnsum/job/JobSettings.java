@@ -1,6 +1,9 @@
-package io.attnsum.config;
+package io.attnsum.job;
 
 import com.typesafe.config.Config;
+import io.attnsum.config.ConfigException;
+import io.attnsum.config.ConfigLoader;
+import io.attnsum.config.ConfigReader;
 import io.attnsum.attention.AttentionSettings;
 import io.attnsum.rank.RankSettings;
 import io.attnsum.read.InputSettings;
@@ -18,9 +21,10 @@ import java.util.regex.Pattern;
 
 /**
  * The whole job's configuration, typed and validated. Built once on the driver before Spark
- * starts; every stage reads its own settings record from here.
+ * starts; each stage reads its own section into its settings record, and the few values one stage
+ * takes from another's section are passed in here, so no stage reads another's keys.
  */
-public record JobConfig(
+public record JobSettings(
     String runId,
     RunStages stages,
     InputSettings input,
@@ -37,11 +41,11 @@ public record JobConfig(
 
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
-  public static JobConfig load(File file, List<String> overrides) {
+  public static JobSettings load(File file, List<String> overrides) {
     return from(ConfigLoader.load(file, overrides));
   }
 
-  public static JobConfig from(Config c) {
+  public static JobSettings from(Config c) {
     ConfigReader r = new ConfigReader(c);
     String runId = r.optionalString("run.id");
     if (runId == null) {
@@ -58,14 +62,18 @@ public record JobConfig(
         sparkConf.put(k, String.valueOf(e.getValue().unwrapped()));
       }
     }
-    return new JobConfig(
+    OutputSettings output = OutputSettings.from(r);
+    TextSettings text = TextSettings.from(r);
+    return new JobSettings(
         runId,
         r.oneOf("run.stages", RunStages.class),
         InputSettings.from(r),
-        OutputSettings.from(r),
-        TextSettings.from(r),
+        output,
+        text,
         VectorSettings.from(r),
-        AttentionSettings.from(r),
+        // Attention windows are the text stage's long-sentence limit, so the two cannot disagree,
+        // and α is computed only when the output keeps it.
+        AttentionSettings.from(r, text.maxSentenceTokens(), output.tokenWeights()),
         RankSettings.from(r),
         r.doubleIn("quality.max-rejected-fraction", 0.0, 1.0),
         r.nonEmpty("spark.app-name"),
