@@ -93,6 +93,15 @@ public enum BuiltInEncoder {
     return null;
   }
 
+  /** The built-in encoders' ids, comma-separated, for messages. */
+  public static String ids() {
+    StringBuilder b = new StringBuilder();
+    for (BuiltInEncoder e : values()) {
+      b.append(b.length() == 0 ? "" : ", ").append(e.id);
+    }
+    return b.toString();
+  }
+
   /** ISO 639-1 code of the language it was trained for. */
   public String language() {
     return language;
