@@ -175,13 +175,4 @@ public final class VectorPack {
     }
     return new VectorPack(words, data, dim, counts);
   }
-
-  /** Exact length in bytes of {@link #write}'s output. */
-  public long serializedBytes() {
-    long n = 16L + 4L * data.length;
-    for (String w : words) {
-      n += 4 + 8 + w.getBytes(StandardCharsets.UTF_8).length;
-    }
-    return n;
-  }
 }
