@@ -8,8 +8,8 @@ import java.util.Arrays;
  * one shared {@code char[]}. A probe therefore touches one slot and, on a hash match, the key's
  * characters, never a stored String or its byte array, and a lookup allocates nothing. Counting a
  * partition's tokens as the text stage analyses them, where the table is cold between documents,
- * the earlier layout (ids, hashes and Strings in three arrays) cost 1.2–1.5× this one in the same
- * JVM; {@code HashMap<String, Integer>} cost about three times that layout. Shared by {@link
+ * a layout of ids, hashes and Strings in three arrays costs 1.2–1.5× this one in the same JVM, and
+ * {@code HashMap<String, Integer>} about three times that layout. Shared by {@link
  * VectorPack} (word to row) and {@link WordCounter}. Not thread-safe while adding.
  */
 final class WordIndex {
