@@ -2,7 +2,7 @@ package io.attnsum.job;
 
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.Sentence;
-import io.attnsum.vectors.WordCounter;
+import io.attnsum.text.WordCounter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

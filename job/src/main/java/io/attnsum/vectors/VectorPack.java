@@ -1,5 +1,6 @@
 package io.attnsum.vectors;
 
+import io.attnsum.text.WordIndex;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;

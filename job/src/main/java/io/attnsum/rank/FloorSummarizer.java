@@ -1,7 +1,5 @@
-package io.attnsum.job;
+package io.attnsum.rank;
 
-import io.attnsum.rank.DocumentSummary;
-import io.attnsum.rank.ScoredSentence;
 import io.attnsum.text.AnalyzedDocument;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +8,10 @@ import java.util.List;
  * The {@code run.stages = floor} stand-in for attention and ranking: the first k sentences, all
  * scores 0. Used to measure what the model itself costs next to reading, segmenting and writing.
  */
-final class FloorSummarizer {
+public final class FloorSummarizer {
   private FloorSummarizer() {}
 
-  static DocumentSummary summarize(AnalyzedDocument d, int k) {
+  public static DocumentSummary summarize(AnalyzedDocument d, int k) {
     int n = d.sentences().size();
     int take = Math.min(k, n);
     List<ScoredSentence> scored = new ArrayList<>(n);
