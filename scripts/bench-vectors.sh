@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench-vectors.sh: load time and peak memory of a pretrained word-vectors file, read whole
-# versus pruned to a corpus-sized vocabulary (the vectors stage's design). Not a test.
+# versus pruned to a corpus-sized vocabulary (the vectors stage's design). Not a test; the loader
+# is VectorLoadBenchmark in the test sources.
 #
 # It generates a word2vec text file of WORDS x DIM random vectors (once; reused if present), then
 # runs each loader in its own JVM under /usr/bin/time -v and prints one line per loader:
@@ -29,11 +30,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mkdir -p "${BENCH_DIR}"
 CP_FILE="${BENCH_DIR}/classpath.txt"
 
-(cd "${ROOT}/job" && mvn -B -o -q compile \
+(cd "${ROOT}/job" && mvn -B -o -q -DskipTests test-compile \
   && mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="${CP_FILE}" -Dmdep.includeScope=test)
 # A private copy of the classes, so a rebuild during the benchmark cannot pull them away.
-rm -rf "${BENCH_DIR}/classes" && cp -r "${ROOT}/job/target/classes" "${BENCH_DIR}/classes"
-CP="${BENCH_DIR}/classes:$(cat "${CP_FILE}")"
+rm -rf "${BENCH_DIR}/classes" "${BENCH_DIR}/test-classes"
+cp -r "${ROOT}/job/target/classes" "${BENCH_DIR}/classes"
+cp -r "${ROOT}/job/target/test-classes" "${BENCH_DIR}/test-classes"
+CP="${BENCH_DIR}/test-classes:${BENCH_DIR}/classes:$(cat "${CP_FILE}")"
 JVM=(java "-Xmx${JAVA_HEAP}" -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G
   -Dlog4j2.level=warn -cp "${CP}" io.attnsum.vectors.VectorLoadBenchmark)
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench.sh: throughput benchmark of attnsum (issue 9). Not a test: it measures, prints a markdown
+# bench.sh: throughput benchmark of attnsum. Not a test: it measures, prints a markdown
 # report and keeps it in job/BENCHMARKS.md (between the "bench:begin/end" markers).
 #
 #   1. JMH microbenchmarks of the attention stage (io.attnsum.bench.AttentionBenchRunner):
@@ -294,7 +294,7 @@ if [ -s "$scaling_tsv" ]; then
           r = (y[st, i] - (a + b * x[st, i])) / y[st, i]; if (r < 0) r = -r; if (r > worst) worst = r
           if (x[st, i] < x[st, lo]) lo = i; if (x[st, i] > x[st, hi]) hi = i
         }
-        # Issue 9 asks docs/s at the largest size within 15% of docs/s at the smallest. With
+        # The scaling target: docs/s at the largest size within 15% of docs/s at the smallest. With
         # seconds = F + c n that holds while F <= 0.15 c s L / (0.85 L - s) (s, L: smallest and
         # largest sizes); the fitted c gives the most fixed cost a run can have and still pass.
         s = x[st, lo]; L = x[st, hi]

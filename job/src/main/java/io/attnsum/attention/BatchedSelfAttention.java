@@ -44,7 +44,6 @@ public final class BatchedSelfAttention implements AutoCloseable {
   private final String workspaceId = "attnsum-attention-" + System.identityHashCode(this);
   private float[] hostA = new float[0];
   private float[] hostG = new float[0];
-  private float[] noShares = new float[0];
   private float[] ones = new float[0]; // multiplicities of sentences given token by token
   private float[] hq = new float[0];
   private float[] w = new float[0];
@@ -52,14 +51,8 @@ public final class BatchedSelfAttention implements AutoCloseable {
   private float[] rowScratch = new float[0];
   private float[] sumScratch = new float[0];
   private float[] zeros = new float[0]; // the padded rows' source
-  private int[] identity = new int[0]; // row index of the block form
   private final VectorKernel kernel; // null: H Hᵀ by ND4J's batched matmul
   private int[] offsets = new int[0]; // a window's row offsets in the table (Java kernel)
-
-  /** H Hᵀ by ND4J's batched matmul (the CUDA backend's path). */
-  public BatchedSelfAttention() {
-    this(AttentionKernel.ND4J);
-  }
 
   /**
    * @param kernel who computes H Hᵀ and H q: {@link AttentionKernel#ND4J} or {@link
@@ -67,44 +60,6 @@ public final class BatchedSelfAttention implements AutoCloseable {
    */
   public BatchedSelfAttention(AttentionKernel kernel) {
     this.kernel = kernel.newJavaKernel();
-  }
-
-  /**
-   * Attends and pools one batch with explicit queries (the table form below with H as one block
-   * and no sentence shares).
-   *
-   * @param h token vectors, row-major {@code [batch, tokens, dim]}; padded rows may hold anything
-   * @param lengths real tokens per sentence {@code [batch]}, each in 1..tokens
-   * @param queries pooling query per sentence, row-major {@code [batch, dim]}
-   * @param poolBias additive pooling-logit bias {@code [batch, tokens]} (e.g. log prior); only
-   *     the first {@code lengths[b]} entries of a row are read
-   * @param poolScale multiplies {@code q·attended} before the bias is added
-   * @param pooled out: pooled sentence vectors {@code [batch, dim]}
-   * @param alpha out: pooling weights {@code [batch, tokens]}, exactly 0 on padding
-   */
-  public void attendAndPool(
-      float[] h,
-      int[] lengths,
-      float[] queries,
-      float[] poolBias,
-      float poolScale,
-      int batch,
-      int tokens,
-      int dim,
-      float[] pooled,
-      float[] alpha) {
-    if (noShares.length < batch) {
-      noShares = new float[batch];
-    }
-    int bt = batch * tokens;
-    if (identity.length < bt) {
-      identity = new int[bt];
-      for (int i = 0; i < bt; i++) {
-        identity[i] = i;
-      }
-    }
-    attendAndPool(h, identity, lengths, null, queries, noShares, poolBias, poolScale, batch, tokens,
-        dim, pooled, alpha);
   }
 
   /**
@@ -136,6 +91,10 @@ public final class BatchedSelfAttention implements AutoCloseable {
    *     for (first {@code lengths[b]} entries of a row read), or null for 1 each
    * @param queries {@code [batch, dim]}, the given part of each sentence's pooling query
    * @param sentenceShares {@code [batch]}, s per sentence; 0 = queries[b] is all of q
+   * @param poolBias additive pooling-logit bias {@code [batch, tokens]} (e.g. log prior); only
+   *     the first {@code lengths[b]} entries of a row are read
+   * @param poolScale multiplies {@code q·attended} before the bias is added
+   * @param pooled out: pooled sentence vectors {@code [batch, dim]}
    * @param alpha out: pooling weight of one token of each row (a row standing for m tokens
    *     carries m of them: Σ_t m_t α_t = 1), exactly 0 on padding
    */

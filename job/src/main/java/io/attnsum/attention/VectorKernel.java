@@ -28,8 +28,8 @@ import jdk.incubator.vector.VectorSpecies;
  * x[8c + l] · y[8c + l]} over c in order with a fused multiply-add; when 8 does not divide d,
  * the last eight floats once more with the lanes already covered multiplied by 0 (so the last
  * {@code d mod 8} floats land in the top lanes, with no scalar tail); then the lanes summed as
- * {@code ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7))} ({@link #dotReference} spells it
- * out in scalar code).
+ * {@code ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7))} (the tests' {@code KernelReference}
+ * spells it out in scalar code).
  */
 final class VectorKernel {
   /** Eight float lanes on every CPU, so the lane sums (and the bits) are the same everywhere. */
@@ -145,7 +145,7 @@ final class VectorKernel {
   void dots(float[] table, int[] offsets, int n, int dim, float[] q, int q0, float[] out, int o0) {
     if (dim < LANES) {
       for (int t = 0; t < n; t++) {
-        out[o0 + t] = dotReference(table, offsets[t], q, q0, dim);
+        out[o0 + t] = shortDot(table, offsets[t], q, q0, dim);
       }
       return;
     }
@@ -331,15 +331,6 @@ final class VectorKernel {
     return (l[0] + l[1]) + (l[2] + l[3]);
   }
 
-  /** The float64 dot product {@link #gram64} computes, in scalar code, for the tests. */
-  static double dot64Reference(float[] x, int x0, float[] y, int y0, int dim) {
-    double[] l = new double[DOUBLE_LANES];
-    for (int k = 0; k < dim; k++) {
-      l[k % DOUBLE_LANES] = Math.fma((double) x[x0 + k], (double) y[y0 + k], l[k % DOUBLE_LANES]);
-    }
-    return (l[0] + l[1]) + (l[2] + l[3]);
-  }
-
   /** The lane sum of an accumulator in the fixed tree order. */
   private float laneSum(FloatVector c) {
     float[] l = lanes;
@@ -376,38 +367,19 @@ final class VectorKernel {
       float[] table, int[] offsets, int n, int dim, float[] g, int g0, int stride) {
     for (int i = 0; i < n; i++) {
       for (int j = 0; j <= i; j++) {
-        float s = dotReference(table, offsets[i], table, offsets[j], dim);
+        float s = shortDot(table, offsets[i], table, offsets[j], dim);
         g[g0 + i * stride + j] = s;
         g[g0 + j * stride + i] = s;
       }
     }
   }
 
-  /**
-   * The dot product this kernel computes, in scalar code: its specification, for the tests. Below
-   * eight dimensions it is the plain sequential chain of fused multiply-adds.
-   */
-  static float dotReference(float[] x, int x0, float[] y, int y0, int dim) {
-    if (dim < LANES) {
-      float s = 0;
-      for (int k = 0; k < dim; k++) {
-        s = Math.fma(x[x0 + k], y[y0 + k], s);
-      }
-      return s;
+  /** Below eight dimensions a dot product is the plain sequential chain of fused multiply-adds. */
+  private static float shortDot(float[] x, int x0, float[] y, int y0, int dim) {
+    float s = 0;
+    for (int k = 0; k < dim; k++) {
+      s = Math.fma(x[x0 + k], y[y0 + k], s);
     }
-    float[] l = new float[LANES];
-    int vectorEnd = dim - dim % LANES;
-    for (int k = 0; k < vectorEnd; k++) {
-      l[k % LANES] = Math.fma(x[x0 + k], y[y0 + k], l[k % LANES]);
-    }
-    if (vectorEnd < dim) {
-      int remainder = dim - vectorEnd;
-      for (int lane = 0; lane < LANES; lane++) {
-        int k = dim - LANES + lane;
-        float m = lane >= LANES - remainder ? 1f : 0f;
-        l[lane] = Math.fma(x[x0 + k] * m, y[y0 + k], l[lane]);
-      }
-    }
-    return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
+    return s;
   }
 }

@@ -2,7 +2,7 @@ package io.attnsum.job;
 
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.Sentence;
-import io.attnsum.vectors.WordCounter;
+import io.attnsum.text.WordCounter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -37,7 +37,7 @@ final class CorpusCounts {
   /**
    * Counts a freshly analysed document's tokens into the partition's counter. The text stage does
    * this as it analyses, while the tokens are still in cache: counting them later, after they
-   * were cached and read back, cost about three times as much (fresh strings, scattered).
+   * are cached and read back, costs about three times as much (fresh strings, scattered).
    */
   static void countTokens(AnalyzedDocument document, WordCounter words) {
     for (Sentence s : document.sentences()) {

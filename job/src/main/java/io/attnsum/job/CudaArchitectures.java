@@ -11,8 +11,8 @@ import org.nd4j.linalg.api.environment.Nd4jEnvironment;
  * Which GPUs ND4J's CUDA kernels can run on. ND4J 1.0.0-M2.1's {@code libnd4jcuda.so} carries
  * machine code (SASS) for sm_37, 50, 52, 60, 61, 70, 75, 80 and 86 and no PTX, so the driver has
  * nothing to compile for a newer chip: on compute capability 9.0 (H100, H200) and later every
- * kernel fails to load with CUDA_ERROR_NO_BINARY_FOR_GPU (209). Those kernels, loaded on an H100,
- * were seen to fail so (README, GPU). CUDA's rule: SASS for sm_XY runs on compute capability X.Z
+ * kernel fails to load with CUDA_ERROR_NO_BINARY_FOR_GPU (209), as they do on an H100 (README,
+ * GPU). CUDA's rule: SASS for sm_XY runs on compute capability X.Z
  * for Z at least Y, and on no other major version.
  *
  * <p>The list can be replaced through {@value #ENV} (space or comma separated, e.g. "80 86 90"),

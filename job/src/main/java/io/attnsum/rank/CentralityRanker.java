@@ -42,15 +42,6 @@ public final class CentralityRanker {
   /**
    * @param graph the document's sentence similarities
    * @param lengths tokens per sentence (the length prior)
-   * @return score per sentence, finite
-   */
-  public double[] score(SentenceGraph graph, int[] lengths) {
-    return score(graph, lengths, 1);
-  }
-
-  /**
-   * @param graph the document's sentence similarities
-   * @param lengths tokens per sentence (the length prior)
    * @param summarySentences expected summary length k (see {@link
    *     RankSettings#expectedSentences}), the unit of the position prior under {@link
    *     PositionScale#SUMMARY}

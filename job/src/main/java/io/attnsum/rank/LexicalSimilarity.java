@@ -32,11 +32,6 @@ public final class LexicalSimilarity {
   // Per pack row, its term id in the current document (−1 = not seen); reset after each document.
   private int[] idOfRow;
 
-  /** Words as the text stage made them, Chinese included (see the three-argument constructor). */
-  public LexicalSimilarity(VectorPack pack, double sifA) {
-    this(pack, sifA, HanUnits.WORDS);
-  }
-
   /**
    * @param pack the word vectors whose counts give the corpus frequencies
    * @param sifA SIF smoothing a; 0 turns the corpus-frequency factor off (plain TF-IDF)
@@ -53,17 +48,12 @@ public final class LexicalSimilarity {
 
   /**
    * Cosine of the sentences' TF-IDF vectors, {@code [n, n]} row-major; a sentence without tokens
-   * has similarity 0 to everything, itself included (as in {@link SentenceGraph}).
-   */
-  public double[] cosine(List<Sentence> sentences) {
-    return cosine(sentences, null);
-  }
-
-  /**
-   * As {@link #cosine(List)}, given each token's row in the vector pack as pooling looked it up
-   * ({@code tokenRows[i][t]}, −1 for a token without a vector), so that the words are not hashed
-   * again; null looks them up here. Not thread-safe (reuses a per-row buffer): one instance per
-   * task thread.
+   * has similarity 0 to everything, itself included (as in {@link SentenceGraph}). Not thread-safe
+   * (reuses a per-row buffer): one instance per task thread.
+   *
+   * @param tokenRows each token's row in the vector pack as pooling looked it up ({@code
+   *     tokenRows[i][t]}, −1 for a token without a vector), so that the words are not hashed
+   *     again; null looks them up here
    */
   public double[] cosine(List<Sentence> sentences, int[][] tokenRows) {
     int n = sentences.size();

@@ -3,11 +3,8 @@ package io.attnsum.vectors;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -38,15 +35,6 @@ public final class VectorFileReader {
   static final int MAX_BINARY_WORD_BYTES = 4096;
 
   private VectorFileReader() {}
-
-  /** Reads a local file; {@code keep == null} keeps every word. */
-  public static VectorPack read(Path file, VectorFormat format, Set<String> keep) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in, file.toString(), format, keep == null ? null : SizedFilter.of(keep));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read word vectors file " + file, e);
-    }
-  }
 
   /** Reads a stream (compressed or not; not closed here); {@code keep == null} keeps all. */
   public static VectorPack read(

@@ -1,5 +1,6 @@
 package io.attnsum.vectors;
 
+import io.attnsum.text.WordIndex;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -174,14 +175,5 @@ public final class VectorPack {
       bb.asFloatBuffer().get(data, off, n);
     }
     return new VectorPack(words, data, dim, counts);
-  }
-
-  /** Exact length in bytes of {@link #write}'s output. */
-  public long serializedBytes() {
-    long n = 16L + 4L * data.length;
-    for (String w : words) {
-      n += 4 + 8 + w.getBytes(StandardCharsets.UTF_8).length;
-    }
-    return n;
   }
 }

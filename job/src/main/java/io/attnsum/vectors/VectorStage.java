@@ -27,7 +27,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,31 +52,6 @@ public final class VectorStage {
   private static final Logger LOG = LoggerFactory.getLogger(VectorStage.class);
 
   private VectorStage() {}
-
-  /**
-   * Prepares the pack for this run, counting the vocabulary from the sentences.
-   *
-   * @param sentenceTokens each sentence's normalised tokens, whole corpus (cache it: read twice)
-   * @param vectorsDir Hadoop dir where trained vectors are saved and reused
-   * @param packPath Hadoop path the pack is written to
-   * @throws VectorFileException when the vectors file is malformed (before any expensive work)
-   */
-  public static PreparedVectors prepare(
-      SparkSession spark,
-      JavaRDD<String[]> sentenceTokens,
-      VectorSettings settings,
-      String vectorsDir,
-      String packPath) {
-    JavaPairRDD<String, Long> vocabulary =
-        sentenceTokens.mapPartitionsToPair(VectorStage::countWords).reduceByKey(Long::sum)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      long corpusTokens = vocabulary.values().fold(0L, Long::sum);
-      return prepare(spark, vocabulary, corpusTokens, sentenceTokens, settings, vectorsDir, packPath);
-    } finally {
-      vocabulary.unpersist(false);
-    }
-  }
 
   /**
    * Prepares the pack for this run from an already counted vocabulary (the job counts it in the
@@ -190,19 +164,6 @@ public final class VectorStage {
 
   private static String configName(VectorFormat f) {
     return io.attnsum.config.ConfigReader.configName(f);
-  }
-
-  /** One partition's word counts, one pair per distinct word. */
-  private static Iterator<Tuple2<String, Long>> countWords(Iterator<String[]> sentences) {
-    WordCounter counts = new WordCounter();
-    while (sentences.hasNext()) {
-      for (String t : sentences.next()) {
-        counts.add(t);
-      }
-    }
-    List<Tuple2<String, Long>> out = new ArrayList<>(counts.size());
-    counts.emit(out);
-    return out.iterator();
   }
 
   /** One extracted row: a corpus word, its corpus count and its vector. */

@@ -49,7 +49,7 @@ class BatchedGramTest {
             assertThat(grams[i][a * n + b]).isEqualTo(grams[i][b * n + a]);
             if (kernel == AttentionKernel.JAVA_VECTOR) {
               assertThat(grams[i][a * n + b]).isEqualTo(
-                  VectorKernel.dot64Reference(blocks[i], a * dim, blocks[i], b * dim, dim));
+                  KernelReference.dot64(blocks[i], a * dim, blocks[i], b * dim, dim));
             }
           }
         }

@@ -90,7 +90,7 @@ class BatchedSelfAttentionTest {
     float[] alpha = new float[batch * tokens];
     float[] biasCopy = bias.clone();
     try (BatchedSelfAttention attention = new BatchedSelfAttention(kernel)) {
-      attention.attendAndPool(h, lengths, q, biasCopy, 0.7f, batch, tokens, dim, pooled, alpha);
+      attendAndPoolBlock(attention, h, lengths, q, biasCopy, 0.7f, batch, tokens, dim, pooled, alpha);
     }
     for (int b = 0; b < batch; b++) {
       float[] qb = java.util.Arrays.copyOfRange(q, b * dim, (b + 1) * dim);
@@ -180,8 +180,8 @@ class BatchedSelfAttentionTest {
     float[] inBatch = new float[3 * dim];
     float[] alphaBatch = new float[3 * 9];
     try (BatchedSelfAttention attention = new BatchedSelfAttention(kernel)) {
-      attention.attendAndPool(sentence, new int[] {len}, q, bias.clone(), 1f, 1, len, dim, alone,
-          alphaAlone);
+      attendAndPoolBlock(attention, sentence, new int[] {len}, q, bias.clone(), 1f, 1, len, dim,
+          alone, alphaAlone);
       // same sentence in slot 1 of a batch padded to 9 tokens, between random neighbours
       int tokens = 9;
       float[] h = new float[3 * tokens * dim];
@@ -193,8 +193,8 @@ class BatchedSelfAttentionTest {
       System.arraycopy(q, 0, qs, dim, dim);
       float[] biases = new float[3 * tokens];
       System.arraycopy(bias, 0, biases, tokens, len);
-      attention.attendAndPool(h, new int[] {9, len, 3}, qs, biases, 1f, 3, tokens, dim, inBatch,
-          alphaBatch);
+      attendAndPoolBlock(attention, h, new int[] {9, len, 3}, qs, biases, 1f, 3, tokens, dim,
+          inBatch, alphaBatch);
     }
     for (int k = 0; k < dim; k++) {
       assertThat(inBatch[dim + k]).isCloseTo(alone[k], within(1e-6f));
@@ -489,6 +489,14 @@ class BatchedSelfAttentionTest {
     float[] x = new float[n];
     java.util.Arrays.fill(x, 1f);
     return x;
+  }
+
+  /** H as one row-major block {@code [batch, tokens, dim]}, explicit queries, no sentence shares. */
+  private static void attendAndPoolBlock(BatchedSelfAttention attention, float[] h, int[] lengths,
+      float[] queries, float[] poolBias, float poolScale, int batch, int tokens, int dim,
+      float[] pooled, float[] alpha) {
+    attention.attendAndPool(h, identity(batch * tokens), lengths, null, queries, new float[batch],
+        poolBias, poolScale, batch, tokens, dim, pooled, alpha);
   }
 
   /** Row index 0, 1, 2, ...: H given as one row-major block. */

@@ -67,7 +67,7 @@ class VectorKernelTest {
             float v = g[g0 + i * stride + j];
             assertThat(v)
                 .as("dim %d n %d (%d, %d)", dim, n, i, j)
-                .isEqualTo(VectorKernel.dotReference(table, offsets[i], table, offsets[j], dim));
+                .isEqualTo(KernelReference.dot(table, offsets[i], table, offsets[j], dim));
             assertThat(v).isEqualTo(g[g0 + j * stride + i]);
             double bound = 1e-6 * absDot64(table, offsets[i], table, offsets[j], dim);
             assertThat((double) v)
@@ -98,7 +98,7 @@ class VectorKernelTest {
         kernel.dots(table, offsets, n, dim, queries, dim, out, 1);
         for (int t = 0; t < n; t++) {
           float v = out[1 + t];
-          assertThat(v).isEqualTo(VectorKernel.dotReference(table, offsets[t], queries, dim, dim));
+          assertThat(v).isEqualTo(KernelReference.dot(table, offsets[t], queries, dim, dim));
           double bound = 1e-6 * absDot64(table, offsets[t], queries, dim, dim);
           assertThat((double) v)
               .isCloseTo(dot64(table, offsets[t], queries, dim, dim), within(bound));
@@ -131,7 +131,7 @@ class VectorKernelTest {
     for (int k = 16; k < 20; k++) {
       expected = Math.fma(x[k], y[k], expected);
     }
-    assertThat(VectorKernel.dotReference(x, 0, y, 0, 20)).isEqualTo(expected);
+    assertThat(KernelReference.dot(x, 0, y, 0, 20)).isEqualTo(expected);
     Random random = new Random(3);
     boolean differs = false;
     for (int round = 0; round < 50 && !differs; round++) {
@@ -141,7 +141,7 @@ class VectorKernelTest {
       for (int k = 0; k < 300; k++) {
         sequential = Math.fma(a[k], b[k], sequential);
       }
-      differs = sequential != VectorKernel.dotReference(a, 0, b, 0, 300);
+      differs = sequential != KernelReference.dot(a, 0, b, 0, 300);
     }
     assertThat(differs).isTrue();
   }
@@ -262,7 +262,7 @@ class VectorKernelTest {
           for (int j = 0; j < n; j++) {
             assertThat(g[i * n + j])
                 .as("dim %d n %d (%d, %d)", dim, n, i, j)
-                .isEqualTo(VectorKernel.dot64Reference(block, i * dim, block, j * dim, dim))
+                .isEqualTo(KernelReference.dot64(block, i * dim, block, j * dim, dim))
                 .isEqualTo(g[j * n + i]);
             double exact = dot64(block, i * dim, block, j * dim, dim);
             assertThat(g[i * n + j]).isCloseTo(exact, within(1e-12 * (1 + Math.abs(exact))));

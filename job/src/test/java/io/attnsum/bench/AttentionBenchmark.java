@@ -83,9 +83,8 @@ public class AttentionBenchmark {
   private void attend(BatchedSelfAttention attention, Blackhole bh) {
     // attendAndPool overwrites the padded part of the bias (scratch by contract); the real part
     // is never written, so reusing the copy keeps every call identical.
-    attention.attendAndPool(
-        workload.h, workload.lengths, workload.queries, bias, workload.poolScale, batch, tokens,
-        dim, pooled, alpha);
+    attention.attendAndPool(workload.h, workload.rows, workload.lengths, null, workload.queries,
+        workload.noShares, bias, workload.poolScale, batch, tokens, dim, pooled, alpha);
     bh.consume(pooled);
   }
 

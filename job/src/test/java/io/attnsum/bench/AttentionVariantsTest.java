@@ -44,8 +44,8 @@ class AttentionVariantsTest {
     float[] pooled = new float[W.batch * W.dim];
     float[] alpha = new float[W.batch * W.tokens];
     try (BatchedSelfAttention attention = new BatchedSelfAttention(kernel)) {
-      attention.attendAndPool(W.h, W.lengths, W.queries, W.bias.clone(), W.poolScale, W.batch,
-          W.tokens, W.dim, pooled, alpha);
+      attention.attendAndPool(W.h, W.rows, W.lengths, null, W.queries, W.noShares, W.bias.clone(),
+          W.poolScale, W.batch, W.tokens, W.dim, pooled, alpha);
     }
     assertMatchesReference(pooled, alpha);
   }

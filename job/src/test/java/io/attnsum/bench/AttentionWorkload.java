@@ -26,6 +26,10 @@ public final class AttentionWorkload {
   final float[] bias;
   /** What the pooler passes as pool scale: 1 / (√d · temperature), temperature 1. */
   final float poolScale;
+  /** Each token's row in {@link #h}: H given to the attention as one block. */
+  final int[] rows;
+  /** No sentence shares: the queries are all of each pooling query. */
+  final float[] noShares;
 
   public AttentionWorkload(int batch, int tokens, int dim, long seed) {
     if (tokens % BUCKET != 0 || tokens < BUCKET) {
@@ -39,6 +43,11 @@ public final class AttentionWorkload {
     this.queries = new float[batch * dim];
     this.bias = new float[batch * tokens];
     this.poolScale = (float) (1.0 / Math.sqrt(dim));
+    this.rows = new int[batch * tokens];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = i;
+    }
+    this.noShares = new float[batch];
     Random random = new Random(seed ^ (batch * 31L + tokens) * 31L + dim);
     // Pretrained vectors have norms of a few units; N(0, 1/d) per coordinate keeps ‖h‖ ≈ 1 so
     // the softmax is neither flat nor one-hot, as with real vectors.

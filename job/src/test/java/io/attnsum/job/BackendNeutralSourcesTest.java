@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * {@code mvn -Pcuda -DskipTests package} compiles main and test sources against the CUDA backend
  * alone, so no source may name a class of one backend (the CPU backend's {@code
  * org.nd4j.linalg.cpu...} or CUDA's {@code org.nd4j.linalg.jcublas...}). CI cannot build the CUDA
- * jar (its natives are 600 MB), so this reads the sources instead; a test importing
- * {@code CpuBackend} once broke that build unnoticed.
+ * jar (its natives are 600 MB), so this reads the sources instead: a test importing
+ * {@code CpuBackend} would break that build unnoticed.
  */
 class BackendNeutralSourcesTest {
   private static final Pattern BACKEND_CLASS = Pattern.compile("\\borg\\.nd4j\\.linalg\\.(cpu|jcublas)\\.");

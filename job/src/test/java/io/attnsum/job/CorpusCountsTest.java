@@ -8,7 +8,7 @@ import io.attnsum.testing.TestSettings;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.DocumentAnalyzer;
 import io.attnsum.text.Sentence;
-import io.attnsum.vectors.WordCounter;
+import io.attnsum.text.WordCounter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

@@ -16,7 +16,7 @@ class CentralityRankerTest {
     for (int i = 0; i < v.length; i++) {
       v[i] = (float) random.nextGaussian();
     }
-    return SentenceGraph.of(v, n, dim);
+    return SentenceGraphs.of(v, n, dim);
   }
 
   /** Solves (I − δAᵀ) π = (1 − δ)/n by Gaussian elimination: the fixed point, not an iteration. */
@@ -103,7 +103,7 @@ class CentralityRankerTest {
     // with 1 at 60 degrees in the plane, 2 is the third axis).
     float c60 = (float) Math.cos(Math.PI / 3);
     float s60 = (float) Math.sin(Math.PI / 3);
-    SentenceGraph g = SentenceGraph.of(new float[] {1, 0, 0, c60, s60, 0, 0, 0, 1}, 3, 3);
+    SentenceGraph g = SentenceGraphs.of(new float[] {1, 0, 0, c60, s60, 0, 0, 0, 1}, 3, 3);
     double[] a = new CentralityRanker(S).attention(g);
     assertThat(S.attentionScore()).isEqualTo(AttentionScore.LOG_COSINE);
     assertThat(a[0 * 3 + 1]).isCloseTo(1.0, within(1e-12)); // 0 attends only to its one neighbour
@@ -118,7 +118,7 @@ class CentralityRankerTest {
     // Unit vectors in 2D at angles 0, 60, 90 degrees: cos = [[1, .5, 0], [.5, 1, .866], [0, .866, 1]]
     float c60 = (float) Math.cos(Math.PI / 3);
     float s60 = (float) Math.sin(Math.PI / 3);
-    SentenceGraph g = SentenceGraph.of(new float[] {1, 0, c60, s60, 0, 1}, 3, 2);
+    SentenceGraph g = SentenceGraphs.of(new float[] {1, 0, c60, s60, 0, 1}, 3, 2);
     // threshold 0.5: cut = 0 + 0.5 * (0.866 - 0) = 0.433; edges e01 = 0.067, e12 = 0.433, e02 = 0
     RankSettings s = settings(-0.5, 1.0, 0.5);
     double[] c = new CentralityRanker(s).directed(g);
@@ -133,9 +133,9 @@ class CentralityRankerTest {
   @Test
   void zeroVectorsAndOneSentenceDocumentsGetFiniteScores() {
     CentralityRanker ranker = new CentralityRanker(S);
-    double[] one = ranker.score(SentenceGraph.of(new float[] {0, 0}, 1, 2), new int[] {4});
+    double[] one = ranker.score(SentenceGraphs.of(new float[] {0, 0}, 1, 2), new int[] {4}, 1);
     assertThat(one[0]).isFinite();
-    double[] none = ranker.score(SentenceGraph.of(new float[6], 3, 2), new int[] {2, 9, 9});
+    double[] none = ranker.score(SentenceGraphs.of(new float[6], 3, 2), new int[] {2, 9, 9}, 1);
     // equal (zero) centrality: only the priors speak: position favours 1 over 2, length 1 over 0
     assertThat(java.util.Arrays.stream(none).allMatch(Double::isFinite)).isTrue();
     assertThat(none[1]).isGreaterThan(none[2]);
@@ -150,7 +150,7 @@ class CentralityRankerTest {
   @Test
   void summaryScaledPositionPriorFallsOffOverTheExpectedSummaryLength() {
     // Flat graph (all cosines equal): only the priors differ; equal lengths cancel the length prior.
-    SentenceGraph flat = SentenceGraph.of(new float[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 5, 2);
+    SentenceGraph flat = SentenceGraphs.of(new float[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 5, 2);
     int[] lengths = {10, 10, 10, 10, 10};
     RankSettings d = TestSettings.rank("rank.position-scale = summary");
     double[] k1 = new CentralityRanker(d).score(flat, lengths, 1);
@@ -219,7 +219,7 @@ class CentralityRankerTest {
     // Sentences 1..3 are near-duplicates; sentence 0 is unrelated background. With the gate the
     // lead's share is 0 (least central), so neither position nor PacSum's directed term lifts it.
     float[] v = {0, 1, 1, 0, 1, 0.05f, 1, -0.05f};
-    SentenceGraph g = SentenceGraph.of(v, 4, 2);
+    SentenceGraph g = SentenceGraphs.of(v, 4, 2);
     int[] lengths = {10, 10, 10, 10};
     RankSettings gated = TestSettings.rank("rank.position-gate = lead-centrality",
         "rank.gate-directed = true", "rank.position-coverage = 0");

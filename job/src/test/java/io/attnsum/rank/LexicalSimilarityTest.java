@@ -70,8 +70,8 @@ class LexicalSimilarityTest {
     // idf(a) = ln(4/2) + 1, idf(b) = ln(4/3) + 1; s0 = (a, b), s1 = (b, c): cos = b² / (a² + b²)
     double a = Math.log(2) + 1;
     double b = Math.log(4.0 / 3) + 1;
-    double[] cos = new LexicalSimilarity(pack(new String[] {"x"}, null), 0)
-        .cosine(sentences("a b", "b c", "d"));
+    double[] cos = new LexicalSimilarity(pack(new String[] {"x"}, null), 0, HanUnits.WORDS)
+        .cosine(sentences("a b", "b c", "d"), null);
     assertThat(cos[1]).isCloseTo(b * b / (a * a + b * b), within(1e-12));
     assertThat(cos[3]).isCloseTo(cos[1], within(0.0));
     assertThat(cos[2]).isZero();
@@ -83,8 +83,8 @@ class LexicalSimilarityTest {
     // "the" is 98% of the corpus, "vaccine" and "flu" are rare: sharing "the" is nearly nothing.
     VectorPack pack = pack(new String[] {"the", "vaccine", "flu", "rain"}, new long[] {9800, 50, 50, 100});
     List<Sentence> s = sentences("the vaccine", "the rain", "vaccine flu");
-    double[] withSif = new LexicalSimilarity(pack, 1e-3).cosine(s);
-    double[] plain = new LexicalSimilarity(pack, 0).cosine(s);
+    double[] withSif = new LexicalSimilarity(pack, 1e-3, HanUnits.WORDS).cosine(s, null);
+    double[] plain = new LexicalSimilarity(pack, 0, HanUnits.WORDS).cosine(s, null);
     assertThat(withSif[0 * 3 + 1]).isLessThan(0.01); // share only "the"
     assertThat(plain[0 * 3 + 1]).isGreaterThan(0.3);
     assertThat(withSif[0 * 3 + 2]).isGreaterThan(plain[0 * 3 + 2]); // share "vaccine"
@@ -115,7 +115,7 @@ class LexicalSimilarityTest {
       List<Sentence> s = sentences(texts);
       for (double a : new double[] {0, 1e-3}) {
         double[] expected = reference(s, pack, a);
-        double[] actual = new LexicalSimilarity(pack, a).cosine(s);
+        double[] actual = new LexicalSimilarity(pack, a, HanUnits.WORDS).cosine(s, null);
         for (int i = 0; i < expected.length; i++) {
           assertThat(actual[i]).as("trial %d cell %d", trial, i).isCloseTo(expected[i], within(1e-12));
         }
@@ -131,14 +131,14 @@ class LexicalSimilarityTest {
     List<Sentence> words = sentences("原告 请求 判决 3月", "原 告知 的 判 决", "x1中 3");
     List<Sentence> chars = sentences("原 告 请 求 判 决 3 月", "原 告 知 的 判 决", "x1 中 3");
     for (double a : new double[] {0, 1e-3}) {
-      double[] actual = new LexicalSimilarity(pack, a, HanUnits.CHARS).cosine(words);
+      double[] actual = new LexicalSimilarity(pack, a, HanUnits.CHARS).cosine(words, null);
       double[] expected = reference(chars, pack, a);
       for (int i = 0; i < expected.length; i++) {
         assertThat(actual[i]).as("a %s cell %d", a, i).isCloseTo(expected[i], within(1e-12));
       }
       assertThat(actual[0 * 3 + 1]).isGreaterThan(0.3);
       // as words, the first two sentences share nothing
-      assertThat(new LexicalSimilarity(pack, a, HanUnits.WORDS).cosine(words)[0 * 3 + 1]).isZero();
+      assertThat(new LexicalSimilarity(pack, a, HanUnits.WORDS).cosine(words, null)[0 * 3 + 1]).isZero();
     }
   }
 
@@ -166,13 +166,13 @@ class LexicalSimilarityTest {
             rows[i][t] = pack.indexOf(tokens[t]);
           }
         }
-        double[] expected = new LexicalSimilarity(pack, 1e-3, han).cosine(doc);
+        double[] expected = new LexicalSimilarity(pack, 1e-3, han).cosine(doc, null);
         assertThat(reused.cosine(doc, rows)).as("%s %s", han, doc).containsExactly(expected);
-        assertThat(reused.cosine(doc)).containsExactly(expected);
+        assertThat(reused.cosine(doc, null)).containsExactly(expected);
       }
     }
     // and the values themselves, for the Latin documents, against the dense reference
-    double[] actual = new LexicalSimilarity(pack, 1e-3).cosine(docs.get(0));
+    double[] actual = new LexicalSimilarity(pack, 1e-3, HanUnits.WORDS).cosine(docs.get(0), null);
     double[] expected = reference(docs.get(0), pack, 1e-3);
     for (int i = 0; i < expected.length; i++) {
       assertThat(actual[i]).isCloseTo(expected[i], within(1e-12));
@@ -181,7 +181,7 @@ class LexicalSimilarityTest {
 
   @Test
   void blendingMixesTheTwoGraphsLinearly() {
-    SentenceGraph g = SentenceGraph.of(new float[] {1, 0, 1, 1, 0, 1}, 3, 2);
+    SentenceGraph g = SentenceGraphs.of(new float[] {1, 0, 1, 1, 0, 1}, 3, 2);
     double[] other = {1, 0.2, 0.4, 0.2, 1, 0.6, 0.4, 0.6, 1};
     SentenceGraph mixed = g.blend(other, 0.25);
     Set<String> checked = new HashSet<>();

@@ -21,7 +21,7 @@ import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.DocumentAnalyzer;
 import io.attnsum.text.Language;
 import io.attnsum.text.Sentence;
-import io.attnsum.vectors.VectorFileReader;
+import io.attnsum.vectors.VectorFiles;
 import io.attnsum.vectors.VectorFormat;
 import io.attnsum.vectors.VectorPack;
 import java.io.BufferedReader;
@@ -176,7 +176,7 @@ public final class RankingExperiment {
       EvalDocument eval = new EvalDocument(g.id(), sentences, tokens, g.references(), refTokens);
       examples.add(new Example(doc, eval, kPolicy.k(g, sentences.size(), 0)));
     }
-    VectorPack trained = VectorFileReader.read(vectorsFile, VectorFormat.AUTO, counts.keySet());
+    VectorPack trained = VectorFiles.read(vectorsFile, VectorFormat.AUTO, counts.keySet());
     // Rows by descending corpus count, then word: the order the vectors stage packs them in.
     Integer[] order = new Integer[trained.size()];
     for (int i = 0; i < order.length; i++) {
@@ -219,8 +219,8 @@ public final class RankingExperiment {
         if (m < 2) {
           continue;
         }
-        SentenceGraph g = SentenceGraph.of(p.vectors(), m, p.dim())
-            .blend(lexical.cosine(e.doc().sentences()), rank.lexicalWeight());
+        SentenceGraph g = SentenceGraphs.of(p.vectors(), m, p.dim())
+            .blend(lexical.cosine(e.doc().sentences(), null), rank.lexicalWeight());
         double[] pi = ranker.stationary(g);
         double l = CentralityRanker.leadCentrality(pi, jobK);
         int b = Math.min(4, (int) (l * 5));

@@ -48,7 +48,7 @@ class VectorFileReaderDl4jTest {
     Map<String, float[]> v = vectors();
     Path file = VectorFiles.write(dir, "w2v.txt", VectorFiles.text(v, true, false));
     assertAgree(
-        VectorFileReader.read(file, VectorFormat.AUTO, null),
+        VectorFiles.read(file, VectorFormat.AUTO, null),
         WordVectorSerializer.readWord2VecModel(file.toFile()),
         v);
   }
@@ -58,7 +58,7 @@ class VectorFileReaderDl4jTest {
     Map<String, float[]> v = vectors();
     Path file = VectorFiles.write(dir, "w2v.bin", VectorFiles.binary(v, true));
     assertAgree(
-        VectorFileReader.read(file, VectorFormat.AUTO, null),
+        VectorFiles.read(file, VectorFormat.AUTO, null),
         WordVectorSerializer.readWord2VecModel(file.toFile()),
         v);
   }
@@ -68,7 +68,7 @@ class VectorFileReaderDl4jTest {
     Map<String, float[]> v = vectors();
     Path file = VectorFiles.write(dir, "glove.txt", VectorFiles.text(v, false, false));
     assertAgree(
-        VectorFileReader.read(file, VectorFormat.AUTO, null),
+        VectorFiles.read(file, VectorFormat.AUTO, null),
         WordVectorSerializer.loadTxtVectors(file.toFile()),
         v);
   }

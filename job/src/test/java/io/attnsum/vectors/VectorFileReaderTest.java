@@ -74,7 +74,7 @@ class VectorFileReaderTest {
     byte[] bytes = gzip ? VectorFiles.gzip(raw) : raw;
     Path file = VectorFiles.write(dir, kind + (gzip ? ".gz" : ""), bytes);
 
-    assertSame(VectorFileReader.read(file, declared, null), v);
+    assertSame(VectorFiles.read(file, declared, null), v);
     byte[] head = Arrays.copyOf(raw, Math.min(raw.length, VectorFileLayout.HEAD_BYTES));
     VectorFileLayout layout = VectorFileLayout.detect(head, head.length, "f", declared, gzip);
     assertThat(layout.format()).isEqualTo(detected);
@@ -88,7 +88,7 @@ class VectorFileReaderTest {
     Set<String> keep = Set.of("東京", "end.", "absent");
     for (byte[] content : new byte[][] {content("glove", v), content("word2vec-binary", v)}) {
       Path file = VectorFiles.write(dir, "keep", content);
-      VectorPack pack = VectorFileReader.read(file, VectorFormat.AUTO, keep);
+      VectorPack pack = VectorFiles.read(file, VectorFormat.AUTO, keep);
       Map<String, float[]> expected = new LinkedHashMap<>();
       expected.put("東京", v.get("東京"));
       expected.put("end.", v.get("end."));

@@ -2,6 +2,8 @@ package io.attnsum.vectors;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,11 +12,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
-/** Writes small vectors files in each format for tests (an independent writer, not ours). */
-final class VectorFiles {
+/**
+ * Small vectors files in each format for tests, written by an independent writer (not ours), and
+ * read back through {@link VectorFileReader}.
+ */
+public final class VectorFiles {
   private VectorFiles() {}
+
+  /** Reads a local file with {@link VectorFileReader}; {@code keep == null} keeps every word. */
+  public static VectorPack read(Path file, VectorFormat format, Set<String> keep) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return VectorFileReader.read(
+          in, file.toString(), format, keep == null ? null : VectorFileReader.SizedFilter.of(keep));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read word vectors file " + file, e);
+    }
+  }
+
+  /**
+   * The length in bytes of {@link VectorPack#write}'s output: a 16-byte header, each word as its
+   * UTF-8 length (4), count (8) and bytes, then the float32 matrix.
+   */
+  static long packBytes(VectorPack pack) {
+    long n = 16L + 4L * pack.data().length;
+    for (int i = 0; i < pack.size(); i++) {
+      n += 4 + 8 + pack.word(i).getBytes(StandardCharsets.UTF_8).length;
+    }
+    return n;
+  }
 
   /** word2vec/fastText text ({@code header}) or GloVe (no header). */
   static byte[] text(Map<String, float[]> vectors, boolean header, boolean trailingSpace) {

@@ -1,4 +1,4 @@
-package io.attnsum.vectors;
+package io.attnsum.text;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.attnsum.vectors;
+package io.attnsum.text;
 
 import java.util.Arrays;
 
@@ -8,11 +8,11 @@ import java.util.Arrays;
  * one shared {@code char[]}. A probe therefore touches one slot and, on a hash match, the key's
  * characters, never a stored String or its byte array, and a lookup allocates nothing. Counting a
  * partition's tokens as the text stage analyses them, where the table is cold between documents,
- * the earlier layout (ids, hashes and Strings in three arrays) cost 1.2–1.5× this one in the same
- * JVM; {@code HashMap<String, Integer>} cost about three times that layout. Shared by {@link
- * VectorPack} (word to row) and {@link WordCounter}. Not thread-safe while adding.
+ * a layout of ids, hashes and Strings in three arrays costs 1.2–1.5× this one in the same JVM, and
+ * {@code HashMap<String, Integer>} about three times that layout. Shared by the vector
+ * pack (word to row) and {@link WordCounter}. Not thread-safe while adding.
  */
-final class WordIndex {
+public final class WordIndex {
   /** Length field value for words too long for it; those compare against the stored String. */
   private static final int LONG_WORD = 0xFFFF;
 
@@ -24,7 +24,7 @@ final class WordIndex {
   private int mask;
 
   /** @param expected words expected; the table grows past it as needed */
-  WordIndex(int expected) {
+  public WordIndex(int expected) {
     words = new String[Math.max(4, expected)];
     allocate(Integer.highestOneBit(Math.max(8, expected * 2) - 1) << 1);
   }
@@ -35,7 +35,7 @@ final class WordIndex {
   }
 
   /** The id of {@code word}, or -1 when it was never added. */
-  int indexOf(String word) {
+  public int indexOf(String word) {
     int h = spread(word.hashCode());
     for (int at = h & mask; ; at = (at + 1) & mask) {
       long slot = table[2 * at];
@@ -49,7 +49,7 @@ final class WordIndex {
   }
 
   /** The id of {@code word}, added with the next id when new. */
-  int add(String word) {
+  public int add(String word) {
     int h = spread(word.hashCode());
     int at = h & mask;
     for (long slot; (slot = table[2 * at]) != 0; at = (at + 1) & mask) {
@@ -98,12 +98,12 @@ final class WordIndex {
   }
 
   /** Distinct words added. */
-  int size() {
+  public int size() {
     return size;
   }
 
   /** The word with id {@code id}. */
-  String word(int id) {
+  public String word(int id) {
     return words[id];
   }
 

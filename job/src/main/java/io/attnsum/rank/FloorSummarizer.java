@@ -1,7 +1,5 @@
-package io.attnsum.job;
+package io.attnsum.rank;
 
-import io.attnsum.rank.DocumentSummary;
-import io.attnsum.rank.ScoredSentence;
 import io.attnsum.text.AnalyzedDocument;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +9,10 @@ import java.util.List;
  * document's own summary length when its record gives one), all scores 0. Used to measure what
  * the model itself costs next to reading, segmenting and writing.
  */
-final class FloorSummarizer {
+public final class FloorSummarizer {
   private FloorSummarizer() {}
 
-  static DocumentSummary summarize(AnalyzedDocument d, int configuredK) {
+  public static DocumentSummary summarize(AnalyzedDocument d, int configuredK) {
     int k = d.summarySentences() > 0 ? d.summarySentences() : configuredK;
     int n = d.sentences().size();
     int take = Math.min(k, n);

@@ -40,7 +40,7 @@ public final class VectorLoadBenchmark {
       }
       case "whole" -> {
         long t = System.nanoTime();
-        VectorPack pack = VectorFileReader.read(file, VectorFormat.AUTO, null);
+        VectorPack pack = VectorFiles.read(file, VectorFormat.AUTO, null);
         report(mode, pack.size(), pack.dim(), t);
       }
       case "pruned" -> {
@@ -52,7 +52,7 @@ public final class VectorLoadBenchmark {
           vocabulary.add("w" + rnd.nextInt(words));
         }
         long t = System.nanoTime();
-        VectorPack pack = VectorFileReader.read(file, VectorFormat.AUTO, vocabulary);
+        VectorPack pack = VectorFiles.read(file, VectorFormat.AUTO, vocabulary);
         report(mode, pack.size(), pack.dim(), t);
       }
       default -> throw new IllegalArgumentException("unknown mode " + mode);

@@ -1,4 +1,4 @@
-package io.attnsum.vectors;
+package io.attnsum.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -5,7 +5,7 @@
 # (a scheduler may retry later), 4 data-quality threshold exceeded (page someone).
 #
 # Example crontab line (every day at 02:30, for yesterday's partition):
-#   30 2 * * * ATTNSUM_MASTER=yarn /opt/attnsum/scripts/scheduled-run.sh >>/var/log/attnsum.log 2>&1
+#   30 2 * * * ATTNSUM_MASTER=yarn /opt/attnsum/examples/scheduled-run.sh >>/var/log/attnsum.log 2>&1
 #
 # Environment:
 #   ATTNSUM_MASTER   (required, see submit.sh)   ATTNSUM_CONFIG  config file [conf/cluster.conf]
