@@ -9,6 +9,7 @@ import io.attnsum.vectors.VectorSettings;
 import io.attnsum.write.OutputSettings;
 import java.io.File;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
 public record JobConfig(
     String runId,
     RunStages stages,
+    Duration leaseTimeout,
     InputSettings input,
     OutputSettings output,
     TextSettings text,
@@ -61,6 +63,7 @@ public record JobConfig(
     return new JobConfig(
         runId,
         r.oneOf("run.stages", RunStages.class),
+        r.durationIn("run.lease-timeout", Duration.ofSeconds(2), Duration.ofHours(1)),
         InputSettings.from(r),
         OutputSettings.from(r),
         TextSettings.from(r),

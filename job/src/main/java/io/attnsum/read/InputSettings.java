@@ -32,7 +32,7 @@ public record InputSettings(
       throw io.attnsum.config.ConfigException.invalid("input.text-mode", mode, "line | file");
     }
     return new InputSettings(
-        r.nonEmpty("input.path"),
+        r.required("input.path", "the corpus: a Hadoop path, directory or glob"),
         r.oneOf("input.format", InputFormat.class),
         r.nonEmpty("input.id-field"),
         r.nonEmpty("input.text-field"),

@@ -96,8 +96,10 @@ class JobConfigTest {
   void requiredPathsMustBeGiven() {
     assertThatThrownBy(() -> JobConfig.load(null, List.of("output.path=x")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("input.path")
-        .hasMessageContaining("non-empty");
+        .hasMessageContaining("config key 'input.path': is required")
+        .hasMessageContaining("--set input.path=");
+    assertThatThrownBy(() -> JobConfig.load(null, List.of("input.path=x", "output.path= ")))
+        .hasMessageContaining("config key 'output.path': is required");
   }
 
   @Test
