@@ -164,7 +164,7 @@ public final class Main {
           } else if (a.startsWith("--config=")) {
             config = new File(a.substring(9));
           } else {
-            throw new ConfigException(null, "unknown argument '" + a + "' (see attnsum --help)");
+            throw new ConfigException(null, "unknown argument '" + a + "' (see attnsum run --help)");
           }
         }
       }
@@ -200,12 +200,11 @@ public final class Main {
     SparkConf sparkConf = sparkConf(config);
     InputPresence.Result input =
         InputPresence.check(hadoopConfiguration(sparkConf), config.input().path(), INPUT_CHECK_TIMEOUT);
-    switch (input.answer()) {
-      case MISSING -> {
-        return fail(NO_INPUT, "input_error", new InputException(input.detail()), config, started);
-      }
-      case UNKNOWN -> LOG.info("input.path not checked before Spark starts ({}); the job checks it", input.detail());
-      case FOUND -> LOG.debug("input.path found: {}", config.input().path());
+    if (input.answer() == InputPresence.Answer.MISSING) {
+      return fail(NO_INPUT, "input_error", new InputException(input.detail()), config, started);
+    }
+    if (input.answer() == InputPresence.Answer.UNKNOWN) {
+      LOG.info("input.path not checked before Spark starts ({}); the job checks it", input.detail());
     }
     SparkSession spark = null;
     try {
