@@ -29,9 +29,8 @@ cp_file="$root/job/target/spark-home-classpath.txt"
 if [ ! -f "$cp_file" ] || [ "$root/scripts/spark-home.pom.xml" -nt "$cp_file" ] || [ "$root/pom.xml" -nt "$cp_file" ]; then
   echo "spark-home.sh: resolving Spark's jars into $cp_file" >&2
   mkdir -p "$(dirname "$cp_file")"
-  # shellcheck disable=SC2086
-  mvn -B -q ${MAVEN_ARGS:-} -f "$root/scripts/spark-home.pom.xml" dependency:build-classpath \
-    -Dspark.home.classpath="$cp_file" >&2
+  "$root/scripts/maven.sh" --steps -f "$root/scripts/spark-home.pom.xml" \
+    dependency:build-classpath -Dspark.home.classpath="$cp_file" >&2
 fi
 
 mkdir -p "$home/jars" "$home/bin" "$home/conf"

@@ -32,6 +32,7 @@
 #                             [scripts/gpu-discovery.sh of this checkout]
 #   ATTNSUM_CUDA_ARCHES       with --gpu: SM list of an ND4J built from source for other GPUs,
 #                             passed to executors ["37 50 52 60 61 70 75 80 86", ND4J 1.0.0-M2.1's]
+#   MAVEN_ARGS                extra Maven arguments when the jar is built (e.g. -o)
 #
 # Sizing ND4J's off-heap memory: each task holds two workspaces for its whole partition, the
 # attention's, about
@@ -50,8 +51,8 @@ submit=spark-submit
 
 jar="${ATTNSUM_JAR:-$root/job/target/attnsum-job.jar}"
 if [ ! -f "$jar" ]; then
-  echo "submit.sh: building $jar" >&2
-  mvn -B -q -f "$root/pom.xml" -DskipTests package >&2
+  echo "submit.sh: building $jar (the first build downloads about 800 MB from Maven Central)..." >&2
+  "$root/scripts/maven.sh" --steps -f "$root/pom.xml" -DskipTests package >&2
 fi
 
 deploy_mode="${ATTNSUM_DEPLOY_MODE:-client}"

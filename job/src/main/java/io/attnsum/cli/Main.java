@@ -2,19 +2,25 @@ package io.attnsum.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attnsum.config.ConfigException;
+import io.attnsum.eval.EvalArguments;
 import io.attnsum.eval.EvalCommand;
 import io.attnsum.job.JobSettings;
 import io.attnsum.job.QualityException;
 import io.attnsum.job.RunResult;
 import io.attnsum.job.SummarizationJob;
+import io.attnsum.job.Versions;
 import io.attnsum.read.InputException;
+import io.attnsum.read.InputPresence;
 import io.attnsum.vectors.VectorFileException;
+import io.attnsum.write.RunInUseException;
 import java.io.File;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -23,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Entry point for {@code scripts/attnsum} and {@code spark-submit}. Exit codes a scheduler can act
  * on: 0 success, 1 other failure, 2 bad usage or configuration, 3 input missing or empty, 4 data
- * quality threshold exceeded. The last stdout line of {@code run} is a one-line JSON summary.
+ * quality threshold exceeded, 5 another run of the same run id is in progress. The last stdout
+ * line of {@code run} is a one-line JSON summary.
  */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -33,6 +40,20 @@ public final class Main {
   public static final int USAGE = 2;
   public static final int NO_INPUT = 3;
   public static final int QUALITY = 4;
+  public static final int RUN_IN_USE = 5;
+
+  /**
+   * How long the check for input.path before Spark starts may take. It saves Spark's start-up
+   * (seconds) when the path is wrong; a file system that does not answer within this is left to
+   * the job's own check.
+   */
+  private static final Duration INPUT_CHECK_TIMEOUT = Duration.ofSeconds(10);
+
+  static final String EXIT_CODES =
+      """
+      Exit codes: 0 ok, 1 failure, 2 usage/config error, 3 input missing or empty,
+      4 data-quality threshold exceeded, 5 the run id is in use by another run (retry later).
+      """;
 
   static final String HELP =
       """
@@ -40,23 +61,35 @@ public final class Main {
 
       Usage:
         attnsum run [--config FILE] [--set key=value]... [--print-config]
-        attnsum eval --gold FILE --pred OUTPUT_DIR --out REPORT_DIR [options]   (attnsum eval --help)
-        attnsum show RUN_DIR [--limit N]     print a few summaries of a JSON Lines run
-        attnsum --help
+        attnsum eval --gold FILE --pred OUTPUT_DIR --out REPORT_DIR [options]
+        attnsum show RUN_DIR [--limit N]
+        attnsum --version
+        attnsum --help | attnsum COMMAND --help
 
-      run  reads input.path, writes <output.path>/run_id=<run.id>/ with the tables sentences,
-           summaries and rejected, plus _manifest.json and _SUCCESS.
-           --config FILE     HOCON file layered over the defaults (reference.conf)
-           --set key=value   override one key (wins over --config); repeatable
-           --print-config    print the effective configuration and exit
+      Commands:
+        run    summarize a corpus: reads input.path, writes <output.path>/run_id=<run.id>/
+        eval   score a run's summaries against reference summaries (ROUGE, with baselines)
+        show   print a few summaries of a run written as JSON Lines
 
-      Keys (see README.md and reference.conf for all): input.path, input.format
-      (jsonl|text|parquet|csv), input.id-field, input.text-field, output.path, output.format
+      """ + EXIT_CODES;
+
+  static final String RUN_HELP =
+      """
+      Usage: attnsum run [--config FILE] [--set key=value]... [--print-config]
+
+      Reads input.path and writes <output.path>/run_id=<run.id>/ with the tables sentences,
+      summaries and rejected, plus _manifest.json and _SUCCESS.
+        --config FILE     HOCON file layered over the defaults (reference.conf)
+        --set key=value   override one key (wins over --config); repeatable
+        --print-config    print the effective configuration and exit
+        --help, -h        this text
+
+      Required keys: input.path, output.path. Others (see README.md and reference.conf for all):
+      input.format (jsonl|text|parquet|csv), input.id-field, input.text-field, output.format
       (parquet|jsonl), output.mode, run.id, summary.sentences, vectors.path, text.language.
+      The last line on stdout is a one-line JSON summary of the run.
 
-      Exit codes: 0 ok, 1 failure, 2 usage/config error, 3 input missing or empty,
-      4 data-quality threshold exceeded.
-      """;
+      """ + EXIT_CODES;
 
   private Main() {}
 
@@ -68,22 +101,49 @@ public final class Main {
 
   /** Runs a command and returns its exit code (never calls System.exit). */
   public static int run(String[] args) {
-    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-      System.out.print(HELP);
-      return args.length == 0 ? USAGE : OK;
+    if (args.length == 0) {
+      System.err.print(HELP);
+      return USAGE;
     }
     String command = args[0];
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    if (command.equals("help")) {
+      // attnsum help [COMMAND]: the same as attnsum [COMMAND] --help
+      return rest.length == 0 ? run(new String[] {"--help"}) : run(new String[] {rest[0], "--help"});
+    }
     return switch (command) {
-      case "run" -> runJob(rest);
-      case "eval" -> EvalCommand.run(rest);
-      case "show" -> ShowCommand.run(rest);
+      case "--help", "-h" -> print(HELP);
+      case "--version", "-V", "version" -> printVersions();
+      case "run" -> asksForHelp(rest) ? print(RUN_HELP) : runJob(rest);
+      case "eval" -> asksForHelp(rest) ? print(EvalArguments.USAGE + "\n") : EvalCommand.run(rest);
+      case "show" -> asksForHelp(rest) ? print(ShowCommand.USAGE) : ShowCommand.run(rest);
       default -> {
         System.err.println("attnsum: unknown command '" + command + "'\n");
         System.err.print(HELP);
         yield USAGE;
       }
     };
+  }
+
+  /** A command's own {@code --help} or {@code -h}, wherever it is among the command's arguments. */
+  static boolean asksForHelp(String[] args) {
+    for (String a : args) {
+      if (a.equals("--help") || a.equals("-h")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int print(String text) {
+    System.out.print(text);
+    return OK;
+  }
+
+  /** attnsum's own version and those of what runs it, read from the class path (no Spark start). */
+  private static int printVersions() {
+    Versions.all().forEach((name, version) -> System.out.println(name + " " + version));
+    return OK;
   }
 
   record RunArgs(File config, List<String> sets, boolean printConfig) {}
@@ -104,7 +164,7 @@ public final class Main {
           } else if (a.startsWith("--config=")) {
             config = new File(a.substring(9));
           } else {
-            throw new ConfigException(null, "unknown argument '" + a + "' (see attnsum --help)");
+            throw new ConfigException(null, "unknown argument '" + a + "' (see attnsum run --help)");
           }
         }
       }
@@ -137,9 +197,18 @@ public final class Main {
       return USAGE;
     }
     LOG.info("effective configuration:\n  {}", String.join("\n  ", config.effectiveLines()));
+    SparkConf sparkConf = sparkConf(config);
+    InputPresence.Result input =
+        InputPresence.check(hadoopConfiguration(sparkConf), config.input().path(), INPUT_CHECK_TIMEOUT);
+    if (input.answer() == InputPresence.Answer.MISSING) {
+      return fail(NO_INPUT, "input_error", new InputException(input.detail()), config, started);
+    }
+    if (input.answer() == InputPresence.Answer.UNKNOWN) {
+      LOG.info("input.path not checked before Spark starts ({}); the job checks it", input.detail());
+    }
     SparkSession spark = null;
     try {
-      spark = startSpark(config);
+      spark = SparkSession.builder().config(sparkConf).getOrCreate();
       RunResult r = new SummarizationJob(spark, config).run();
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("status", "succeeded");
@@ -160,6 +229,8 @@ public final class Main {
       return fail(USAGE, "vectors_error", e, config, started);
     } catch (QualityException e) {
       return fail(QUALITY, "quality_error", e, config, started);
+    } catch (RunInUseException e) {
+      return fail(RUN_IN_USE, "run_in_use", e, config, started);
     } catch (Exception e) {
       LOG.error("run failed", e);
       return fail(FAILED, "failed", e, config, started);
@@ -235,16 +306,33 @@ public final class Main {
     }
   }
 
-  /** The master comes from spark-submit or -Dspark.master (scripts/attnsum); never from here. */
-  static SparkSession startSpark(JobSettings config) {
+  /**
+   * Spark's configuration for the run: spark-submit's or the launcher's (system properties), the
+   * job's {@code spark.conf}, Kryo and the executors' Vector API module. The master comes from
+   * spark-submit or -Dspark.master (scripts/attnsum); never from here.
+   */
+  static SparkConf sparkConf(JobSettings config) {
     SparkConf conf = new SparkConf().setAppName(config.appName());
     config.sparkConf().forEach(conf::set);
     io.attnsum.job.KryoRegistration.configure(conf);
     addVectorApiToExecutors(conf);
     if (conf.get("spark.master", "").startsWith("local")) {
-      conf.setIfMissing("spark.ui.showConsoleProgress", "true");
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
     }
-    return SparkSession.builder().config(conf).getOrCreate();
+    return conf;
+  }
+
+  /**
+   * The Hadoop configuration a Spark session started with {@code conf} gives its file systems:
+   * Hadoop's own files (core-site.xml, hdfs-site.xml on the class path or in HADOOP_CONF_DIR)
+   * with every {@code spark.hadoop.*} setting over them, as Spark's SparkHadoopUtil layers them.
+   * S3A reads AWS credentials from the environment itself.
+   */
+  static Configuration hadoopConfiguration(SparkConf conf) {
+    Configuration hadoop = new Configuration();
+    for (scala.Tuple2<String, String> kv : conf.getAllWithPrefix("spark.hadoop.")) {
+      hadoop.set(kv._1(), kv._2());
+    }
+    return hadoop;
   }
 }

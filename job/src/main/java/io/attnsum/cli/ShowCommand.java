@@ -16,18 +16,42 @@ import java.util.List;
  * Lines, so run-local.sh can show results without extra tools.
  */
 final class ShowCommand {
+  static final String USAGE =
+      """
+      Usage: attnsum show RUN_DIR [--limit N]
+
+      Prints the first N summaries (default 3) of a run written with output.format = jsonl:
+      each document's id, how many of its sentences were selected, and the selected sentences.
+        RUN_DIR      a run directory, <output.path>/run_id=<id>
+        --limit N    how many summaries to print
+        --help, -h   this text
+      """;
+
   private ShowCommand() {}
 
   static int run(String[] args) {
-    if (args.length == 0) {
-      System.err.println("usage: attnsum show RUN_DIR [--limit N]");
-      return Main.USAGE;
-    }
-    Path dir = Path.of(args[0]).resolve("summaries");
+    String runDir = null;
     int limit = 3;
-    if (args.length >= 3 && args[1].equals("--limit")) {
-      limit = Integer.parseInt(args[2]);
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--limit") || a.startsWith("--limit=")) {
+        String value = a.equals("--limit") ? (++i < args.length ? args[i] : "") : a.substring("--limit=".length());
+        limit = wholeNumber(value);
+        if (limit < 0) {
+          return usageError("--limit needs a whole number >= 0, got '" + value + "'");
+        }
+      } else if (a.startsWith("-")) {
+        return usageError("unknown option '" + a + "'");
+      } else if (runDir != null) {
+        return usageError("one RUN_DIR only, got '" + runDir + "' and '" + a + "'");
+      } else {
+        runDir = a;
+      }
     }
+    if (runDir == null) {
+      return usageError("RUN_DIR is required");
+    }
+    Path dir = Path.of(runDir).resolve("summaries");
     List<Path> parts = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "part-*.json")) {
       ds.forEach(parts::add);
@@ -58,5 +82,20 @@ final class ShowCommand {
       return Main.FAILED;
     }
     return Main.OK;
+  }
+
+  /** The number, or -1 if it is not one. */
+  private static int wholeNumber(String s) {
+    try {
+      return Math.max(-1, Integer.parseInt(s.trim()));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static int usageError(String message) {
+    System.err.println("attnsum show: " + message + "\n");
+    System.err.print(USAGE);
+    return Main.USAGE;
   }
 }

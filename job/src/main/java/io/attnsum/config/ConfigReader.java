@@ -4,9 +4,11 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException.Missing;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Typed, range-checked reads from a resolved {@link Config}. Every failure is a {@link
@@ -57,6 +59,19 @@ public final class ConfigReader {
     String s = optionalString(key);
     if (s == null) {
       throw ConfigException.invalid(key, config.hasPath(key) ? "" : null, "a non-empty string");
+    }
+    return s;
+  }
+
+  /**
+   * A setting the job cannot run without and that has no default (reference.conf holds it
+   * empty): empty or absent says the key is required, what it holds, and how to give it.
+   */
+  public String required(String key, String what) {
+    String s = optionalString(key);
+    if (s == null) {
+      throw new ConfigException(key, "is required (" + what + "): set it in the --config file or with --set "
+          + key + "=...");
     }
     return s;
   }
@@ -127,18 +142,32 @@ public final class ConfigReader {
 
   /** Byte sizes in HOCON form ("64m", "1g") or plain numbers. */
   public long bytesIn(String key, long min, long max) {
-    long n;
-    try {
-      n = config.getBytes(key);
-    } catch (Missing e) {
-      throw new ConfigException(key, "is required but missing");
-    } catch (com.typesafe.config.ConfigException e) {
-      throw ConfigException.invalid(key, value(key).unwrapped(), "a size such as 64m or 1g");
-    }
+    long n = parsed(key, config::getBytes, "a size such as 64m or 1g");
     if (n < min || n > max) {
       throw ConfigException.invalid(key, n, "a size in [" + min + ", " + max + "] bytes");
     }
     return n;
+  }
+
+  /** Durations in HOCON form ("60s", "2m", "500ms"). */
+  public Duration durationIn(String key, Duration min, Duration max) {
+    Duration d = parsed(key, config::getDuration, "a duration such as 60s or 2m");
+    if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+      throw ConfigException.invalid(key, value(key).unwrapped(),
+          "a duration in [" + min.getSeconds() + "s, " + max.getSeconds() + "s]");
+    }
+    return d;
+  }
+
+  /** A value Typesafe Config parses from its own notation (sizes, durations). */
+  private <T> T parsed(String key, Function<String, T> getter, String expected) {
+    try {
+      return getter.apply(key);
+    } catch (Missing e) {
+      throw new ConfigException(key, "is required but missing");
+    } catch (com.typesafe.config.ConfigException e) {
+      throw ConfigException.invalid(key, value(key).unwrapped(), expected);
+    }
   }
 
   /** One of a fixed set of lowercase words, mapped to an enum whose constant names match them. */

@@ -12,6 +12,7 @@ import io.attnsum.vectors.VectorSettings;
 import io.attnsum.write.OutputSettings;
 import java.io.File;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 public record JobSettings(
     String runId,
     RunStages stages,
+    Duration leaseTimeout,
     InputSettings input,
     OutputSettings output,
     TextSettings text,
@@ -67,6 +69,7 @@ public record JobSettings(
     return new JobSettings(
         runId,
         r.oneOf("run.stages", RunStages.class),
+        r.durationIn("run.lease-timeout", Duration.ofSeconds(2), Duration.ofHours(1)),
         InputSettings.from(r),
         output,
         text,

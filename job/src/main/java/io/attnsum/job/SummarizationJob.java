@@ -25,6 +25,7 @@ import io.attnsum.write.OutputFormat;
 import io.attnsum.write.OutputSettings.WriteMode;
 import io.attnsum.write.OutputTables;
 import io.attnsum.write.RunLayout;
+import io.attnsum.write.RunLease;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,21 +71,25 @@ public final class SummarizationJob {
     long started = System.nanoTime();
     Instant startedAt = Instant.now();
     RunLayout layout = new RunLayout(spark.sparkContext().hadoopConfiguration(), config.output().path(), config.runId());
-    if (config.output().mode() == WriteMode.ERROR_IF_EXISTS && layout.publishedExists()) {
-      throw new io.attnsum.config.ConfigException("output.mode",
-          "is error-if-exists and " + layout.published() + " already exists");
-    }
-    try {
-      return execute(layout, started, startedAt);
-    } catch (Throwable e) {
-      // Spark rethrows task failures as the checked SparkException without declaring it, so
-      // catch everything: a failed run must never leave staging output behind.
-      layout.discard();
-      throw e;
+    // Held until the run has published or failed; a second run of the id meanwhile is refused.
+    try (RunLease lease = layout.acquireLease(config.leaseTimeout())) {
+      layout.removeAbandonedStaging();
+      if (config.output().mode() == WriteMode.ERROR_IF_EXISTS && layout.publishedExists()) {
+        throw new io.attnsum.config.ConfigException("output.mode",
+            "is error-if-exists and " + layout.published() + " already exists");
+      }
+      try {
+        return execute(layout, lease, started, startedAt);
+      } catch (Throwable e) {
+        // Spark rethrows task failures as the checked SparkException without declaring it, so
+        // catch everything: a failed run must never leave staging output behind.
+        layout.discard();
+        throw e;
+      }
     }
   }
 
-  private RunResult execute(RunLayout layout, long started, Instant startedAt) throws IOException {
+  private RunResult execute(RunLayout layout, RunLease lease, long started, Instant startedAt) throws IOException {
     int payloadChars = config.output().rejectedPayloadChars();
 
     // read
@@ -220,12 +225,12 @@ public final class SummarizationJob {
     manifest.put("text", textStats.toMap());
     manifest.put("vectors", vectorStats);
     manifest.put("stages", stages);
-    manifest.put("versions", Versions.all(spark));
+    manifest.put("versions", Versions.all());
     manifest.put("spark", Map.of("master", spark.sparkContext().master(), "app_id", spark.sparkContext().applicationId(),
         "default_parallelism", spark.sparkContext().defaultParallelism()));
     manifest.put("config", config.effectiveLines());
     String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest);
-    layout.publish(json, config.output().mode() == WriteMode.OVERWRITE);
+    layout.publish(json, config.output().mode() == WriteMode.OVERWRITE, lease);
     analyzed.unpersist(false);
     summaries.unpersist(false);
     return new RunResult(config.runId(), layout.published().toString(), inputRecords, summarized, rejectedCount, seconds);

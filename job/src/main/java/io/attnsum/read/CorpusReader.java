@@ -48,7 +48,7 @@ public final class CorpusReader {
       FileSystem fs = path.getFileSystem(conf);
       FileStatus[] matches = fs.globStatus(path);
       if (matches == null || matches.length == 0) {
-        throw new InputException("input.path matches nothing: " + settings.path());
+        throw InputException.nothingMatches(settings.path());
       }
     } catch (IOException e) {
       throw new InputException("cannot list input.path " + settings.path() + ": " + e.getMessage());

@@ -7,4 +7,9 @@ public final class InputException extends RuntimeException {
   public InputException(String message) {
     super(message);
   }
+
+  /** {@code input.path} names no file or directory, or a glob that matches none. */
+  public static InputException nothingMatches(String path) {
+    return new InputException("input.path matches nothing: " + path);
+  }
 }

@@ -41,7 +41,7 @@ public record InputSettings(
           summarySentencesField, "empty for input.format = text (plain text has no fields)");
     }
     return new InputSettings(
-        r.nonEmpty("input.path"),
+        r.required("input.path", "the corpus: a Hadoop path, directory or glob"),
         format,
         r.nonEmpty("input.id-field"),
         r.nonEmpty("input.text-field"),

@@ -19,7 +19,7 @@ public record OutputSettings(
 
   public static OutputSettings from(ConfigReader r) {
     return new OutputSettings(
-        r.nonEmpty("output.path"),
+        r.required("output.path", "the root the run is written under: a Hadoop path"),
         r.oneOf("output.format", OutputFormat.class),
         r.oneOf("output.mode", WriteMode.class),
         r.bool("output.token-weights"),

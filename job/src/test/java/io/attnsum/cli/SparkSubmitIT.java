@@ -114,7 +114,7 @@ class SparkSubmitIT {
   }
 
   @Test
-  void missingInputExitsWithThreeAndAJsonSummary() throws Exception {
+  void missingInputExitsWithThreeAndAJsonSummaryBeforeSparkStarts() throws Exception {
     Result r = submit(tmp, List.of("run", "--set", "input.path=" + tmp.resolve("no-such-corpus.jsonl"),
         "--set", "output.path=" + tmp.resolve("out3"), "--set", "run.id=missing"));
     assertThat(r.code()).as("exit code; stderr:\n%s", tail(r.stderr())).isEqualTo(3);
@@ -123,6 +123,8 @@ class SparkSubmitIT {
     assertThat(summary.get("status").asText()).isEqualTo("input_error");
     assertThat(summary.get("error").asText()).contains("matches nothing");
     assertThat(tmp.resolve("out3").resolve("run_id=missing")).doesNotExist();
+    // Found out before Spark starts (spark-submit's default logging names Spark's start at INFO).
+    assertThat(r.stderr()).doesNotContain("SparkContext: Running Spark version");
   }
 
   private static String tail(String s) {

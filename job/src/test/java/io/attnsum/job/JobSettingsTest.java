@@ -105,8 +105,10 @@ class JobSettingsTest {
   void requiredPathsMustBeGiven() {
     assertThatThrownBy(() -> JobSettings.load(null, List.of("output.path=x")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("input.path")
-        .hasMessageContaining("non-empty");
+        .hasMessageContaining("config key 'input.path': is required")
+        .hasMessageContaining("--set input.path=");
+    assertThatThrownBy(() -> JobSettings.load(null, List.of("input.path=x", "output.path= ")))
+        .hasMessageContaining("config key 'output.path': is required");
   }
 
   @Test
