@@ -72,6 +72,7 @@ public final class BertEncoder {
   private final float[] embeddingBeta;
   private final LayerArrays[] layers;
   private final int padMultiple;
+  private final int minRows;
   private final String workspaceId = "attnsum-bert-" + System.identityHashCode(this);
   private final String attentionWorkspaceId = workspaceId + "-attention";
 
@@ -88,6 +89,12 @@ public final class BertEncoder {
   /** With attention lengths padded to multiples of {@code padMultiple} (1: no padding). */
   BertEncoder(OnnxBertModel model, int padMultiple) {
     this.padMultiple = padMultiple;
+    // OpenBLAS (0.3.16+, the small-matrix kernels of e.g. Skylake-X) computes an sgemm with
+    // M·N·K <= 100³ by another kernel than the blocked one, which rounds differently: a sentence
+    // encoded alone (M = its length) would differ in the last bits from the same sentence in a
+    // batch. Every product here has N·K >= hidden², so at least this many rows keeps each one on
+    // the blocked kernel (with margin: 2²⁰ > 100³).
+    this.minRows = (1 << 20) / (model.config().hidden() * model.config().hidden()) + 1;
     this.file = model.file();
     this.sha256 = model.sha256();
     this.config = model.config();
@@ -239,7 +246,8 @@ public final class BertEncoder {
       lengths[s] = sequences.get(members[s]).length;
       offsets[s + 1] = offsets[s] + lengths[s];
     }
-    int tokens = offsets[count];
+    // Rows of the packed matrices: the real tokens, and zero-id rows up to minRows (see there).
+    int tokens = Math.max(offsets[count], minRows);
     int[] ids = new int[tokens];
     for (int s = 0; s < count; s++) {
       System.arraycopy(sequences.get(members[s]), 0, ids, offsets[s], lengths[s]);
@@ -254,7 +262,7 @@ public final class BertEncoder {
       LayerKernels.embeddingNorm(xb, lengths, offsets, h, positionType, embeddingGamma,
           embeddingBeta, eps, scratch.rowA, scratch.rowB);
       INDArray qkv = Nd4j.createUninitialized(DataType.FLOAT, tokens, 3L * h);
-      INDArray merged = Nd4j.createUninitialized(DataType.FLOAT, tokens, h);
+      INDArray merged = Nd4j.create(DataType.FLOAT, tokens, h); // zeros: padded rows stay 0
       INDArray projected = Nd4j.createUninitialized(DataType.FLOAT, tokens, h);
       INDArray inner = Nd4j.createUninitialized(DataType.FLOAT, tokens, f);
       for (LayerArrays l : layers) {
