@@ -4,11 +4,15 @@ import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The forward pass of a BERT-family encoder ({@link OnnxBertModel}) on ND4J: token ids in, the
@@ -32,14 +36,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * every row-wise step is the same code on the same row, and its attention shape depends on its own
  * length only.
  *
- * <p><b>Threads.</b> One instance serves every thread of a JVM: the weights are read-only, and
- * each call works in its own thread's ND4J workspace (grown to the largest pass it has seen, about
- * {@code 12 · hidden · }{@value #PASS_TOKENS} floats plus the attention scores, reused call after
- * call). {@link #releaseThreadMemory()} frees the calling thread's workspace. Each ND4J op runs on
- * ND4J's and OpenBLAS's own thread pools ({@code OMP_NUM_THREADS}); with several task threads per
- * JVM, one native thread per task slot avoids oversubscribing the cores.
+ * <p><b>Threads and memory.</b> One instance serves every thread of a JVM: the weights are
+ * read-only (about the ONNX file's size, off-heap), and each call works in its calling thread's
+ * ND4J workspaces, sized by the largest pass seen and reused call after call: per token of a pass
+ * {@code 6·hidden + intermediate} floats for the residual stream and the products, {@code
+ * 4·hidden} for attention, plus at most {@value #SCORE_BUDGET} attention scores; about 75 MB per
+ * thread for all-MiniLM-L6-v2 and 90 MB for bge-small-zh-v1.5 with 20% headroom. {@link
+ * #releaseThreadMemory()} frees the calling thread's. Each ND4J op runs on ND4J's and OpenBLAS's
+ * own thread pools ({@code OMP_NUM_THREADS}); with several task threads per JVM, one native thread
+ * per task slot keeps the cores from being oversubscribed (warned once otherwise).
  */
 public final class BertEncoder {
+  private static final Logger LOG = LoggerFactory.getLogger(BertEncoder.class);
   /** Attention lengths are multiples of this, so a sentence is always attended in one shape. */
   static final int PAD_MULTIPLE = 8;
   /** Real tokens per pass (one more sentence may take it over): bounds the activations. */
@@ -73,12 +81,18 @@ public final class BertEncoder {
   private final LayerArrays[] layers;
   private final int padMultiple;
   private final int minRows;
+  private final AtomicInteger activeCalls = new AtomicInteger();
+  private final AtomicBoolean oversubscriptionReported = new AtomicBoolean();
   private final String workspaceId = "attnsum-bert-" + System.identityHashCode(this);
   private final String attentionWorkspaceId = workspaceId + "-attention";
 
   /** Reads and checks the ONNX file, then loads it (see {@link OnnxBertModel#read}). */
   public static BertEncoder load(InputStream in, String file) {
-    return new BertEncoder(OnnxBertModel.read(in, file));
+    long start = System.nanoTime();
+    BertEncoder encoder = new BertEncoder(OnnxBertModel.read(in, file));
+    LOG.info("Encoder {} loaded in {} ms: {}, sha256 {}", file,
+        (System.nanoTime() - start) / 1_000_000, encoder.config(), encoder.sha256());
+    return encoder;
   }
 
   /** Copies the model's weights into ND4J arrays; the model itself is not kept. */
@@ -89,11 +103,11 @@ public final class BertEncoder {
   /** With attention lengths padded to multiples of {@code padMultiple} (1: no padding). */
   BertEncoder(OnnxBertModel model, int padMultiple) {
     this.padMultiple = padMultiple;
-    // OpenBLAS (0.3.16+, the small-matrix kernels of e.g. Skylake-X) computes an sgemm with
-    // M·N·K <= 100³ by another kernel than the blocked one, which rounds differently: a sentence
-    // encoded alone (M = its length) would differ in the last bits from the same sentence in a
-    // batch. Every product here has N·K >= hidden², so at least this many rows keeps each one on
-    // the blocked kernel (with margin: 2²⁰ > 100³).
+    // OpenBLAS (the bundled 0.3.21, on AVX-512 machines) computes an sgemm with M·N·K <= 100³
+    // by a small-matrix kernel that rounds differently from its blocked one: a sentence encoded
+    // alone (M = its length) would differ in the last bits from the same sentence in a batch.
+    // Every product here has N·K >= hidden², so at least this many rows keeps each one on the
+    // blocked kernel (with margin: 2²⁰ > 100³).
     this.minRows = (1 << 20) / (model.config().hidden() * model.config().hidden()) + 1;
     this.file = model.file();
     this.sha256 = model.sha256();
@@ -187,6 +201,31 @@ public final class BertEncoder {
    *     vocabulary
    */
   public float[][] encode(List<int[]> sequences) {
+    int callers = activeCalls.incrementAndGet();
+    try {
+      if (callers > 1) {
+        reportOversubscription(callers);
+      }
+      return encodeSorted(sequences);
+    } finally {
+      activeCalls.decrementAndGet();
+    }
+  }
+
+  /**
+   * Warns once when concurrent calls, each running ND4J's ops on several native threads, ask for
+   * more threads than the machine has cores.
+   */
+  private void reportOversubscription(int callers) {
+    int threads = Nd4j.getEnvironment().maxMasterThreads();
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (threads > 1 && callers * threads > cores && !oversubscriptionReported.getAndSet(true)) {
+      LOG.warn("{} concurrent encoder calls with {} ND4J threads each on {} cores: set"
+          + " OMP_NUM_THREADS=1 for one native thread per task slot", callers, threads, cores);
+    }
+  }
+
+  private float[][] encodeSorted(List<int[]> sequences) {
     int n = sequences.size();
     Integer[] boxed = new Integer[n];
     for (int i = 0; i < n; i++) {
@@ -203,14 +242,18 @@ public final class BertEncoder {
     while (start < n) {
       int end = start;
       int tokens = 0;
-      while (end < n && (end == start || tokens + sequences.get(order[end]).length <= PASS_TOKENS)) {
-        tokens += sequences.get(order[end]).length;
+      while (end < n && (end == start || tokens + lengthOf(sequences, order[end]) <= PASS_TOKENS)) {
+        tokens += lengthOf(sequences, order[end]);
         end++;
       }
       forward(sequences, Arrays.copyOfRange(order, start, end), out);
       start = end;
     }
     return out;
+  }
+
+  private static int lengthOf(List<int[]> sequences, int index) {
+    return sequences.get(index).length;
   }
 
   private void check(int[] ids, int index) {

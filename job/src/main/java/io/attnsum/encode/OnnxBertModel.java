@@ -232,7 +232,8 @@ public final class OnnxBertModel {
       }
     } else {
       Onnx.NodeProto mul = g.consumer(gamma.getName(), "Mul");
-      Onnx.NodeProto div = mul == null ? null : g.producer(OnnxGraph.otherInput(mul, gamma.getName()));
+      Onnx.NodeProto div =
+          mul == null ? null : g.producer(OnnxGraph.otherInput(mul, gamma.getName()));
       Onnx.NodeProto sqrt = div == null || !div.getOpType().equals("Div") ? null
           : g.producer(div.getInput(1));
       Onnx.NodeProto add = sqrt == null || !sqrt.getOpType().equals("Sqrt") ? null

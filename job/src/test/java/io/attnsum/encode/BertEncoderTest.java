@@ -135,6 +135,36 @@ class BertEncoderTest {
     assertThat(vsReference).as("unpadded vs ONNX Runtime").isLessThanOrEqualTo(STATE_TOLERANCE);
   }
 
+  /**
+   * Sequences up to the model's 512 positions (real sentences' ids run together), in one call
+   * with short ones: the longest attention groups and a pass over the token budget.
+   */
+  @Test
+  void longSequencesUpToMaxPositionsMatchOnnxRuntime() throws OrtException {
+    Fixture f = fixture(ReferenceModels.MINILM);
+    List<int[]> batch = new ArrayList<>();
+    for (int length : new int[] {512, 509, 300, 129}) {
+      int[] ids = new int[length];
+      int filled = 0;
+      for (int s = 0; filled < length; s++) {
+        int[] sentence = f.ids().get(s);
+        int n = Math.min(sentence.length, length - filled);
+        System.arraycopy(sentence, 0, ids, filled, n);
+        filled += n;
+      }
+      batch.add(ids);
+    }
+    batch.addAll(f.ids().subList(0, 10));
+    float[][] ours = f.encoder().encode(batch);
+    try (OrtSession session = ReferenceModels.MINILM.onnxRuntime(1)) {
+      for (int i = 0; i < batch.size(); i++) {
+        float[] ort = ReferenceModels.run(session, List.of(batch.get(i)))[0];
+        assertThat(maxAbsDiff(ours[i], ort)).as("sequence %d, %d tokens", i, batch.get(i).length)
+            .isLessThanOrEqualTo(STATE_TOLERANCE);
+      }
+    }
+  }
+
   @Test
   void concurrentCallsFromSeveralThreadsGiveTheSingleThreadStates() throws Exception {
     Fixture f = fixture(ReferenceModels.MINILM);

@@ -82,7 +82,7 @@ public enum ReferenceModels {
     return texts;
   }
 
-  /** The test sentences as token ids ([CLS] ... [SEP]) by the reference tokenizer, no truncation. */
+  /** The test sentences' token ids ([CLS] ... [SEP]) by the reference tokenizer, untruncated. */
   public List<int[]> tokenIds() {
     List<int[]> ids = new ArrayList<>();
     try (InputStream in = resource("/" + name + "-tokenizer.json");
