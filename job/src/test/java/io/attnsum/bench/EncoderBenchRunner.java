@@ -1,15 +1,12 @@
 package io.attnsum.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -28,18 +25,23 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class EncoderBenchRunner {
   private EncoderBenchRunner() {}
 
+  /** Command-line options that set a parameter of {@link EncoderBenchmark}. */
+  private static final Map<String, String> PARAMETERS =
+      Map.of("--models", "model", "--sentences", "sentences");
+
   public static void main(String[] args) throws IOException, RunnerException {
     boolean quick = false;
-    String models = null;
-    String sentences = null;
     Path out = null;
+    Map<String, String> parameters = new TreeMap<>();
     for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--quick" -> quick = true;
-        case "--models" -> models = args[++i];
-        case "--sentences" -> sentences = args[++i];
-        case "--out" -> out = Path.of(args[++i]);
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      if (args[i].equals("--quick")) {
+        quick = true;
+      } else if (args[i].equals("--out")) {
+        out = Path.of(args[++i]);
+      } else if (PARAMETERS.containsKey(args[i])) {
+        parameters.put(PARAMETERS.get(args[i]), args[++i]);
+      } else {
+        throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
     ChainedOptionsBuilder options =
@@ -51,19 +53,8 @@ public final class EncoderBenchRunner {
             .measurementIterations(quick ? 3 : 5)
             .measurementTime(TimeValue.seconds(quick ? 2 : 4))
             .shouldFailOnError(true);
-    if (models != null) {
-      options.param("model", models.split(","));
-    }
-    if (sentences != null) {
-      options.param("sentences", sentences.split(","));
-    }
-    Collection<RunResult> results = new Runner(options.build()).run();
-    String table = table(results);
-    System.out.println();
-    System.out.println(table);
-    if (out != null) {
-      Files.writeString(out, table, StandardCharsets.UTF_8);
-    }
+    parameters.forEach((name, values) -> options.param(name, values.split(",")));
+    JmhReports.run(options.build(), EncoderBenchRunner::table, out);
   }
 
   /** The markdown report of one JMH run. */
@@ -71,8 +62,7 @@ public final class EncoderBenchRunner {
     // (model, sentences) -> method -> {ops/s, error}
     Map<String, Map<String, double[]>> rows = new TreeMap<>();
     for (RunResult r : results) {
-      String name = r.getParams().getBenchmark();
-      String method = name.substring(name.lastIndexOf('.') + 1);
+      String method = JmhReports.method(r);
       String key = r.getParams().getParam("model") + " " + r.getParams().getParam("sentences");
       rows.computeIfAbsent(key, k -> new TreeMap<>())
           .put(method, new double[] {r.getPrimaryResult().getScore(),
