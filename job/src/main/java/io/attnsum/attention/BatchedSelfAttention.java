@@ -1,13 +1,11 @@
 package io.attnsum.attention;
 
+import io.attnsum.encode.Nd4jWorkspaces;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -33,13 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * instance per thread.
  */
 public final class BatchedSelfAttention implements AutoCloseable {
-  static final WorkspaceConfiguration WORKSPACE =
-      WorkspaceConfiguration.builder()
-          .policyAllocation(AllocationPolicy.OVERALLOCATE)
-          .overallocationLimit(0.2)
-          .policyLearning(LearningPolicy.FIRST_LOOP)
-          .policySpill(SpillPolicy.REALLOCATE)
-          .build();
+  static final WorkspaceConfiguration WORKSPACE = Nd4jWorkspaces.REUSED;
 
   private final String workspaceId = "attnsum-attention-" + System.identityHashCode(this);
   private float[] hostA = new float[0];

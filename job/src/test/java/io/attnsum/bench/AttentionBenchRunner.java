@@ -1,8 +1,6 @@
 package io.attnsum.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -82,13 +79,7 @@ public final class AttentionBenchRunner {
     if (json != null) {
       options.resultFormat(ResultFormatType.JSON).result(json.toString());
     }
-    Collection<RunResult> results = new Runner(options.build()).run();
-    String table = table(results);
-    System.out.println();
-    System.out.println(table);
-    if (out != null) {
-      Files.writeString(out, table, StandardCharsets.UTF_8);
-    }
+    JmhReports.run(options.build(), AttentionBenchRunner::table, out);
   }
 
   /** The markdown report of one JMH run. */
@@ -98,7 +89,7 @@ public final class AttentionBenchRunner {
     Map<List<Integer>, Map<String, double[]>> rows = new TreeMap<>(AttentionBenchRunner::compare);
     for (RunResult r : results) {
       String name = r.getParams().getBenchmark();
-      String method = name.substring(name.lastIndexOf('.') + 1);
+      String method = JmhReports.method(r);
       double score = r.getPrimaryResult().getScore();
       double error = r.getPrimaryResult().getScoreError();
       if (name.startsWith(MatmulCeilingBenchmark.class.getName())) {

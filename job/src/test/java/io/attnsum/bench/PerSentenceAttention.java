@@ -1,11 +1,9 @@
 package io.attnsum.bench;
 
+import io.attnsum.encode.Nd4jWorkspaces;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,13 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * benchmark shows is op count and matrix size, not allocation. Not thread-safe.
  */
 final class PerSentenceAttention implements AutoCloseable {
-  private static final WorkspaceConfiguration WORKSPACE =
-      WorkspaceConfiguration.builder()
-          .policyAllocation(AllocationPolicy.OVERALLOCATE)
-          .overallocationLimit(0.2)
-          .policyLearning(LearningPolicy.FIRST_LOOP)
-          .policySpill(SpillPolicy.REALLOCATE)
-          .build();
+  private static final WorkspaceConfiguration WORKSPACE = Nd4jWorkspaces.REUSED;
 
   private final String workspaceId = "bench-per-sentence-" + System.identityHashCode(this);
 
