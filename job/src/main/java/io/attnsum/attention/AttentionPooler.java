@@ -1,8 +1,7 @@
 package io.attnsum.attention;
 
-import io.attnsum.text.AnalyzedDocument;
-import io.attnsum.text.Sentence;
-import io.attnsum.vectors.VectorPack;
+import io.attnsum.encode.EncodedChunk;
+import io.attnsum.encode.TokenTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,9 +53,10 @@ public final class AttentionPooler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AttentionPooler.class);
 
   private final AttentionSettings settings;
-  private final VectorPack pack;
-  private final int dim;
-  private final float[] data;
+  // The table of the current pool() call.
+  private TokenTable table;
+  private int dim;
+  private float[] data;
   private final float logWeightScale;
   // Host buffers reused across batches and chunks; grown, never shrunk.
   private int[] hostRows = new int[0];
@@ -67,30 +67,24 @@ public final class AttentionPooler implements AutoCloseable {
   private int[] hostLengths = new int[0];
   private float[] hostShares = new float[0];
   private float[] rowWeights = new float[0];
-  private final float[] rowScratch;
-  private final float[] sumScratch;
-  // Per pack row, reused across documents: the row's log prior (NaN = not yet computed).
-  // Allocated on first use.
-  private float[] logPriors;
+  private float[] rowScratch = new float[0];
+  private float[] sumScratch = new float[0];
+  // Per table row, reused across documents while the table stays the same: the row's log prior
+  // (NaN = not yet computed).
+  private float[] logPriors = new float[0];
+  private TokenTable priorsOf;
   // The current document's distinct rows (its centroid) and the current window's (its attention).
-  private final DistinctRows documentRows;
-  private final DistinctRows windowRows;
+  private final DistinctRows documentRows = new DistinctRows();
+  private final DistinctRows windowRows = new DistinctRows();
   private float[] hostMult = new float[0];
   // Kept for the pooler's life: its workspace then reaches the largest batch once, instead of
   // being learnt and grown again for every chunk (0.86x the summarize stage with the Gram's).
   private BatchedSelfAttention attention;
   private final AttentionKernel kernel;
 
-  public AttentionPooler(AttentionSettings settings, VectorPack pack) {
+  public AttentionPooler(AttentionSettings settings) {
     this.settings = settings;
-    this.pack = pack;
-    this.dim = pack.dim();
-    this.data = pack.data();
     this.logWeightScale = (float) settings.priorWeight();
-    this.rowScratch = new float[dim];
-    this.sumScratch = new float[dim];
-    this.documentRows = new DistinctRows(pack.size());
-    this.windowRows = new DistinctRows(pack.size());
     this.kernel = settings.kernel().resolve();
   }
 
@@ -99,10 +93,16 @@ public final class AttentionPooler implements AutoCloseable {
     return kernel;
   }
 
-  /** Pooled sentence vectors, one entry per document, same order. */
-  public List<PooledSentences> pool(List<AnalyzedDocument> docs) {
+  /**
+   * Pooled sentence vectors, one entry per document of the chunk, same order.
+   *
+   * @param chunk the documents' token rows in their table (−1: no vector), and, when token
+   *     weights are asked for, the tokens
+   */
+  public List<PooledSentences> pool(EncodedChunk chunk) {
     long started = System.nanoTime();
-    int docCount = docs.size();
+    use(chunk.table());
+    int docCount = chunk.rows().length;
     List<PooledSentences> out = new ArrayList<>(docCount);
     // Known-token rows, their positions in the sentence and their slots among their window's
     // distinct rows, per document and sentence.
@@ -113,23 +113,20 @@ public final class AttentionPooler implements AutoCloseable {
     float[] centroid = new float[dim];
     float[][] queryMix = new float[docCount][];
     for (int di = 0; di < docCount; di++) {
-      List<Sentence> sentences = docs.get(di).sentences();
-      int n = sentences.size();
+      int[][] sentenceRows = chunk.rows()[di];
+      int n = sentenceRows.length;
       rows[di] = new int[n][];
       positions[di] = new int[n][];
       slots[di] = new int[n][];
       int[] known = new int[n];
       float[][] weights = settings.tokenWeights() ? new float[n][] : null;
-      int[][] tokenRows = new int[n][];
       for (int si = 0; si < n; si++) {
-        String[] tokens = sentences.get(si).tokens();
-        int[] r = new int[tokens.length];
-        int[] p = new int[tokens.length];
-        int[] all = new int[tokens.length];
+        int[] all = sentenceRows[si];
+        int[] r = new int[all.length];
+        int[] p = new int[all.length];
         int k = 0;
-        for (int t = 0; t < tokens.length; t++) {
-          int row = pack.indexOf(tokens[t]);
-          all[t] = row;
+        for (int t = 0; t < all.length; t++) {
+          int row = all[t];
           if (row >= 0) {
             documentRows.add(row);
             r[k] = row;
@@ -141,9 +138,8 @@ public final class AttentionPooler implements AutoCloseable {
         int[] slot = new int[k];
         slots[di][si] = slot;
         known[si] = k;
-        tokenRows[si] = all;
         if (weights != null) {
-          weights[si] = new float[tokens.length];
+          weights[si] = new float[all.length];
         }
         for (int start = 0; start < k; start += settings.windowTokens()) {
           int len = Math.min(settings.windowTokens(), k - start);
@@ -175,9 +171,16 @@ public final class AttentionPooler implements AutoCloseable {
         }
       }
       queryMix[di] = c;
-      out.add(new PooledSentences(dim, new float[n * dim], known, weights, tokenRows));
+      out.add(new PooledSentences(dim, new float[n * dim], known, weights,
+          chunk.tokens() == null ? null : chunk.tokens()[di]));
     }
     int batches = attendWindows(windows, rows, positions, slots, queryMix, out);
+    // A chunk's own table (contextual states) is not kept past the call.
+    if (!(chunk.table() instanceof io.attnsum.vectors.VectorPack)) {
+      priorsOf = null;
+      table = null;
+      data = null;
+    }
     LOG.debug(
         "pooled {} windows of {} documents in {} batches, {} ms",
         windows.size,
@@ -200,12 +203,78 @@ public final class AttentionPooler implements AutoCloseable {
     return distinct;
   }
 
-  /** {@code log(prior weight)} of a row, computed once per row and pooler. */
-  private float logPrior(int row) {
-    if (logPriors == null) {
-      logPriors = new float[pack.size()];
-      Arrays.fill(logPriors, Float.NaN);
+  /**
+   * The encoder's own pooling ({@link SentencePooling#MODEL}): the chunk's pooled vectors when
+   * the encoder made them, else the mean of each sentence's known token vectors; token weights,
+   * when asked for, are 1 / known for each known token.
+   */
+  public static List<PooledSentences> modelPooled(EncodedChunk chunk, boolean tokenWeights) {
+    TokenTable table = chunk.table();
+    int dim = table.dim();
+    float[] data = table.data();
+    List<PooledSentences> out = new ArrayList<>(chunk.rows().length);
+    for (int d = 0; d < chunk.rows().length; d++) {
+      int[][] rows = chunk.rows()[d];
+      int n = rows.length;
+      float[] vectors = chunk.pooled() != null ? chunk.pooled()[d] : new float[n * dim];
+      int[] known = new int[n];
+      float[][] weights = tokenWeights ? new float[n][] : null;
+      double[] sum = new double[dim];
+      for (int s = 0; s < n; s++) {
+        known[s] = EncodedChunk.known(rows[s]);
+        if (weights != null) {
+          weights[s] = new float[rows[s].length];
+        }
+        if (known[s] == 0) {
+          continue;
+        }
+        java.util.Arrays.fill(sum, 0);
+        for (int t = 0; t < rows[s].length; t++) {
+          int r = rows[s][t];
+          if (r < 0) {
+            continue;
+          }
+          if (weights != null) {
+            weights[s][t] = 1f / known[s];
+          }
+          for (int j = 0; j < dim; j++) {
+            sum[j] += data[r * dim + j];
+          }
+        }
+        if (chunk.pooled() == null) {
+          for (int j = 0; j < dim; j++) {
+            vectors[s * dim + j] = (float) (sum[j] / known[s]);
+          }
+        }
+      }
+      out.add(new PooledSentences(dim, vectors, known, weights,
+          chunk.tokens() == null ? null : chunk.tokens()[d]));
     }
+    return out;
+  }
+
+  /** Makes {@code t} the table of this call: its width and rows, and the priors' cache. */
+  private void use(TokenTable t) {
+    table = t;
+    data = t.data();
+    if (dim != t.dim()) {
+      dim = t.dim();
+      rowScratch = new float[dim];
+      sumScratch = new float[dim];
+    }
+    documentRows.fit(t.size());
+    windowRows.fit(t.size());
+    if (priorsOf != t) {
+      if (logPriors.length < t.size()) {
+        logPriors = new float[t.size()];
+      }
+      Arrays.fill(logPriors, 0, t.size(), Float.NaN);
+      priorsOf = t;
+    }
+  }
+
+  /** {@code log(prior weight)} of a row, computed once per row while the table stays. */
+  private float logPrior(int row) {
     float v = logPriors[row];
     if (Float.isNaN(v)) {
       v = (float) Math.log(priorWeight(row));
@@ -215,8 +284,8 @@ public final class AttentionPooler implements AutoCloseable {
   }
 
   private double priorWeight(int row) {
-    double p = (double) pack.count(row) / pack.totalCount();
-    return settings.prior().weight(p, settings.sifA(), pack.totalCount());
+    double p = (double) table.count(row) / table.totalCount();
+    return settings.prior().weight(p, settings.sifA(), table.totalCount());
   }
 
   private int attendWindows(

@@ -17,6 +17,7 @@ import java.io.Serializable;
  * @param queryMix pooling query = mix · document centroid + (1 − mix) · sentence mean
  * @param poolTemperature divides the pooling logits {@code q·h/√d}; lower = peakier α
  * @param kernel who computes the attention's dot products (resolved in each JVM that pools)
+ * @param pooling attention pooling or the encoder's own
  */
 public record AttentionSettings(
     int batchSize,
@@ -27,7 +28,8 @@ public record AttentionSettings(
     double priorWeight,
     double queryMix,
     double poolTemperature,
-    AttentionKernel kernel)
+    AttentionKernel kernel,
+    SentencePooling pooling)
     implements Serializable {
 
   public AttentionSettings {
@@ -59,6 +61,7 @@ public record AttentionSettings(
         r.doubleIn("attention.prior-weight", 0.0, 100.0),
         r.doubleIn("attention.query-mix", 0.0, 1.0),
         r.doubleIn("attention.pool-temperature", 1e-3, 1e3),
-        r.oneOf("attention.kernel", AttentionKernel.class));
+        r.oneOf("attention.kernel", AttentionKernel.class),
+        r.oneOf("attention.pooling", SentencePooling.class));
   }
 }

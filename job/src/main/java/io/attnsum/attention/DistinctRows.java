@@ -3,28 +3,27 @@ package io.attnsum.attention;
 import java.util.Arrays;
 
 /**
- * The distinct vector-pack rows of a sequence of tokens, in order of first occurrence, with how
- * often each occurs: a slot per pack row (−1 = not seen) instead of a hash map, so adding a token
+ * The distinct token-table rows of a sequence of tokens, in order of first occurrence, with how
+ * often each occurs: a slot per table row (−1 = not seen) instead of a hash map, so adding a token
  * is one array read. Reused sequence after sequence: {@link #clear()} resets only the slots used.
  * The pooler keeps one for a document's centroid and one for a sentence window's attention.
  */
 final class DistinctRows {
-  private final int packSize;
-  private int[] slotOfRow; // allocated on first use
+  private int[] slotOfRow = new int[0]; // grown to the table's size on use
   private int[] rows = new int[64];
   private int[] counts = new int[64];
   private int size;
 
-  DistinctRows(int packSize) {
-    this.packSize = packSize;
+  /** Makes room for the rows of a table of {@code tableSize} rows (call when empty). */
+  void fit(int tableSize) {
+    if (slotOfRow.length < tableSize) {
+      slotOfRow = new int[tableSize];
+      Arrays.fill(slotOfRow, -1);
+    }
   }
 
   /** Counts one occurrence of {@code row}; returns its slot (0 for the first distinct row). */
   int add(int row) {
-    if (slotOfRow == null) {
-      slotOfRow = new int[packSize];
-      Arrays.fill(slotOfRow, -1);
-    }
     int slot = slotOfRow[row];
     if (slot >= 0) {
       counts[slot]++;

@@ -8,12 +8,11 @@ package io.attnsum.attention;
  * @param knownTokens per sentence, how many tokens had a vector
  * @param tokenWeights per sentence, α per token in the sentence's token order (0 for unknown
  *     tokens; sums to 1 over known tokens, across windows), or null when not requested
- * @param tokenRows per sentence, each token's row in the {@code VectorPack}, −1 for a token without
- *     a vector: the lookups pooling made, for later stages that need the same words (the lexical
- *     similarity) not to hash every token again
+ * @param tokens per sentence, the tokens {@code tokenWeights} refer to (the encoder's: words or
+ *     pieces), or null when not requested
  */
 public record PooledSentences(
-    int dim, float[] vectors, int[] knownTokens, float[][] tokenWeights, int[][] tokenRows) {
+    int dim, float[] vectors, int[] knownTokens, float[][] tokenWeights, String[][] tokens) {
 
   public int size() {
     return knownTokens.length;

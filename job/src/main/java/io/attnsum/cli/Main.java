@@ -227,6 +227,9 @@ public final class Main {
     } catch (VectorFileException e) {
       // vectors.path names a file that cannot be used: fix the file or the configuration.
       return fail(USAGE, "vectors_error", e, config, started);
+    } catch (io.attnsum.encode.EncoderFileException e) {
+      // encoder.path holds a file that is not a usable BERT-family encoder or tokenizer.
+      return fail(USAGE, "encoder_error", e, config, started);
     } catch (QualityException e) {
       return fail(QUALITY, "quality_error", e, config, started);
     } catch (RunInUseException e) {

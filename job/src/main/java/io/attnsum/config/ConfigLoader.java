@@ -23,7 +23,7 @@ public final class ConfigLoader {
   /** The top-level sections that belong to attnsum in reference.conf. */
   public static final List<String> ROOTS =
       List.of(
-          "run", "input", "output", "quality", "text", "vectors", "attention", "rank", "summary",
+          "run", "input", "output", "quality", "text", "encoder", "vectors", "attention", "rank", "summary",
           "spark", "eval", "debug");
 
   /** Sub-trees whose keys are free-form (passed through to Spark as-is). */

@@ -42,14 +42,6 @@ public enum BuiltInEncoder {
       "https://huggingface.co/BAAI/bge-small-zh-v1.5",
       "https://huggingface.co/Xenova/bge-small-zh-v1.5");
 
-  /** How the model was trained to turn its token states into one sentence vector. */
-  public enum Pooling {
-    /** The attention-mask-weighted mean of every token's last state, [CLS] and [SEP] included. */
-    MEAN,
-    /** The last state of [CLS]. */
-    CLS
-  }
-
   private static final Logger LOG = LoggerFactory.getLogger(BuiltInEncoder.class);
 
   private final String id;

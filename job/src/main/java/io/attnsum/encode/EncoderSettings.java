@@ -13,7 +13,6 @@ import java.io.Serializable;
  *     tokenizer.json}, or null for the built-in ones
  * @param pooling how the user's encoder pools token states into a sentence vector
  * @param maxTokens encoder positions per window, [CLS] and [SEP] included (contextual)
- * @param batchSize sentences per encoder call (contextual)
  * @param staticDimensions PCA components of static packs, 0 = the encoder's width
  * @param staticSifA SIF constant of static packs, 0 = unweighted
  * @param cachePath where static packs are kept, or null for {@code <output.path>/_encoders}
@@ -22,9 +21,8 @@ public record EncoderSettings(
     EncoderMode mode,
     String model,
     String path,
-    BuiltInEncoder.Pooling pooling,
+    Pooling pooling,
     int maxTokens,
-    int batchSize,
     int staticDimensions,
     double staticSifA,
     String cachePath)
@@ -40,9 +38,8 @@ public record EncoderSettings(
         r.oneOf("encoder.mode", EncoderMode.class),
         model.equals("auto") ? null : model,
         r.optionalString("encoder.path"),
-        r.oneOf("encoder.pooling", BuiltInEncoder.Pooling.class),
+        r.oneOf("encoder.pooling", Pooling.class),
         r.intIn("encoder.max-tokens", 8, 8192),
-        r.intIn("encoder.batch-size", 1, 4096),
         r.intIn("encoder.static.dimensions", 0, 8192),
         r.doubleIn("encoder.static.sif-a", 0.0, 1.0),
         r.optionalString("encoder.cache-path"));

@@ -5,6 +5,7 @@ import io.attnsum.config.ConfigException;
 import io.attnsum.config.ConfigLoader;
 import io.attnsum.config.ConfigReader;
 import io.attnsum.attention.AttentionSettings;
+import io.attnsum.encode.EncoderSettings;
 import io.attnsum.rank.RankSettings;
 import io.attnsum.read.InputSettings;
 import io.attnsum.text.TextSettings;
@@ -32,6 +33,7 @@ public record JobSettings(
     InputSettings input,
     OutputSettings output,
     TextSettings text,
+    EncoderSettings encoder,
     VectorSettings vectors,
     AttentionSettings attention,
     RankSettings rank,
@@ -73,6 +75,7 @@ public record JobSettings(
         InputSettings.from(r),
         output,
         text,
+        EncoderSettings.from(r),
         VectorSettings.from(r),
         // Attention windows are the text stage's long-sentence limit, so the two cannot disagree,
         // and α is computed only when the output keeps it.

@@ -2,6 +2,7 @@ package io.attnsum.job;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.attnsum.rank.DocumentSummary;
@@ -65,7 +66,9 @@ public final class KryoRegistration implements KryoRegistrator {
     kryo.register(Sentence.class, new SentenceSerializer());
     kryo.register(AnalyzedDocument.class, new AnalyzedDocumentSerializer());
     kryo.register(RejectedRecord.class, new RejectedRecordSerializer());
-    kryo.register(AnalyzedRecord.class, new AnalyzedRecordSerializer());
+    kryo.register(Analyzed.Document.class, new AnalyzedDocumentRecordSerializer());
+    kryo.register(Analyzed.Rejected.class, new AnalyzedRejectedSerializer());
+    kryo.register(Analyzed.Tally.class, new AnalyzedTallySerializer());
     kryo.register(RawDocument.class, new RawDocumentSerializer());
     kryo.register(ParsedRecord.class, new ParsedRecordSerializer());
     kryo.register(RecordKey.class, new RecordKeySerializer());
@@ -136,25 +139,46 @@ public final class KryoRegistration implements KryoRegistrator {
     }
   }
 
-  static final class AnalyzedRecordSerializer extends Serializer<AnalyzedRecord> {
+  static final class AnalyzedDocumentRecordSerializer extends Serializer<Analyzed.Document> {
     @Override
-    public void write(Kryo kryo, Output out, AnalyzedRecord r) {
-      kryo.writeObjectOrNull(out, r.document(), AnalyzedDocument.class);
-      kryo.writeObjectOrNull(out, r.rejected(), RejectedRecord.class);
-      PartitionWords w = r.words();
-      writeStrings(out, w == null ? null : w.words());
-      if (w != null) {
-        out.writeLongs(w.counts(), true);
-      }
+    public void write(Kryo kryo, Output out, Analyzed.Document r) {
+      kryo.writeObject(out, r.document());
     }
 
     @Override
-    public AnalyzedRecord read(Kryo kryo, Input in, Class<AnalyzedRecord> type) {
-      AnalyzedDocument document = kryo.readObjectOrNull(in, AnalyzedDocument.class);
-      RejectedRecord rejected = kryo.readObjectOrNull(in, RejectedRecord.class);
+    public Analyzed.Document read(Kryo kryo, Input in, Class<Analyzed.Document> type) {
+      return new Analyzed.Document(kryo.readObject(in, AnalyzedDocument.class));
+    }
+  }
+
+  static final class AnalyzedRejectedSerializer extends Serializer<Analyzed.Rejected> {
+    @Override
+    public void write(Kryo kryo, Output out, Analyzed.Rejected r) {
+      kryo.writeObject(out, r.record());
+    }
+
+    @Override
+    public Analyzed.Rejected read(Kryo kryo, Input in, Class<Analyzed.Rejected> type) {
+      return new Analyzed.Rejected(kryo.readObject(in, RejectedRecord.class));
+    }
+  }
+
+  /** Once per partition: the tally goes through Java serialization, the words as arrays. */
+  static final class AnalyzedTallySerializer extends Serializer<Analyzed.Tally> {
+    private final JavaSerializer java = new JavaSerializer();
+
+    @Override
+    public void write(Kryo kryo, Output out, Analyzed.Tally t) {
+      kryo.writeObject(out, t.counts(), java);
+      writeStrings(out, t.words());
+      out.writeLongs(t.wordCounts(), true);
+    }
+
+    @Override
+    public Analyzed.Tally read(Kryo kryo, Input in, Class<Analyzed.Tally> type) {
+      TextTally counts = kryo.readObject(in, TextTally.class, java);
       String[] words = readStrings(in);
-      PartitionWords w = words == null ? null : new PartitionWords(words, in.readLongs(words.length, true));
-      return new AnalyzedRecord(document, rejected, w);
+      return new Analyzed.Tally(counts, words, in.readLongs(words.length, true));
     }
   }
 
@@ -216,6 +240,7 @@ public final class KryoRegistration implements KryoRegistrator {
       if (w != null) {
         out.writeFloats(w);
       }
+      writeStrings(out, s.tokens());
     }
 
     @Override
@@ -227,7 +252,7 @@ public final class KryoRegistration implements KryoRegistrator {
       int known = in.readVarInt(true);
       int n = in.readVarInt(true);
       float[] w = n == 0 ? null : in.readFloats(n - 1);
-      return new ScoredSentence(index, score, rank, selected, known, w);
+      return new ScoredSentence(index, score, rank, selected, known, w, readStrings(in));
     }
   }
 

@@ -1,8 +1,8 @@
 package io.attnsum.job;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.attnsum.rank.DocumentSummarizer;
+import io.attnsum.encode.EncoderReport;
+import io.attnsum.encode.EncoderStage;
+import io.attnsum.encode.PreparedEncoder;
 import io.attnsum.rank.DocumentSummary;
 import io.attnsum.rank.FloorSummarizer;
 import io.attnsum.read.CorpusPartitioner;
@@ -10,17 +10,10 @@ import io.attnsum.read.CorpusReader;
 import io.attnsum.read.InputException;
 import io.attnsum.read.InputSettings.BadRecordPolicy;
 import io.attnsum.read.ParsedRecord;
-import io.attnsum.read.RejectReason;
 import io.attnsum.read.RejectedRecord;
 import io.attnsum.text.AnalyzedDocument;
-import io.attnsum.text.DocumentAnalyzer;
+import io.attnsum.text.Language;
 import io.attnsum.text.Sentence;
-import io.attnsum.text.TextSettings;
-import io.attnsum.text.WordCounter;
-import io.attnsum.vectors.PreparedVectors;
-import io.attnsum.vectors.VectorPack;
-import io.attnsum.vectors.VectorPackCache;
-import io.attnsum.vectors.VectorStage;
 import io.attnsum.write.OutputFormat;
 import io.attnsum.write.OutputSettings.WriteMode;
 import io.attnsum.write.OutputTables;
@@ -29,10 +22,16 @@ import io.attnsum.write.RunLease;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -49,28 +48,51 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the stages on Spark: read, text, vectors, attention + rank, write. Each stage's logic is
- * in its own package and runs without Spark; this class only decides what is distributed,
- * cached and counted, and publishes the run.
+ * The job on Spark, one method per stage: read, text, encode, summarize (encode, attention and
+ * rank fused in one task pass, see {@link PartitionSummarizer}), write, then the books and the
+ * manifest. Each stage's logic lives in its own package and runs without Spark; this class
+ * decides what is distributed, cached and counted, and publishes the run.
  */
 public final class SummarizationJob {
   private static final Logger LOG = LoggerFactory.getLogger(SummarizationJob.class);
   /** Documents handed to the summarizer at once: enough sentences for full attention batches. */
   static final int DOCUMENTS_PER_CHUNK = 128;
+  /**
+   * The same with a contextual encoder, whose chunk holds every token's state (about 1.5 MB a
+   * news document at 384 dimensions): the encoder batches sentences across the chunk anyway.
+   */
+  static final int CONTEXTUAL_DOCUMENTS_PER_CHUNK = 16;
 
   private final SparkSession spark;
   private final JobSettings config;
-  private final Map<String, Object> stages = new LinkedHashMap<>();
+  private final Map<String, Map<String, Object>> stages = new LinkedHashMap<>();
 
   public SummarizationJob(SparkSession spark, JobSettings config) {
     this.spark = spark;
     this.config = config;
   }
 
+  /** What the read stage found. */
+  private record Input(CorpusReader reader, long records, int partitions) {}
+
+  /** The analysed corpus (cached) and what the text stage counted. */
+  private record Text(
+      JavaRDD<Analyzed> analyzed,
+      JavaRDD<AnalyzedDocument> documents,
+      JavaRDD<RejectedRecord> rejected,
+      JavaPairRDD<String, Long> vocabulary,
+      TextTally tally) {}
+
+  /** The summaries (cached) and how many there are. */
+  private record Summaries(JavaRDD<DocumentSummary> summaries, long count) {}
+
   public RunResult run() throws IOException {
     long started = System.nanoTime();
     Instant startedAt = Instant.now();
-    RunLayout layout = new RunLayout(spark.sparkContext().hadoopConfiguration(), config.output().path(), config.runId());
+    // A user's encoder files are checked before anything else reads the corpus.
+    EncoderStage.check(config.encoder(), spark.sparkContext().hadoopConfiguration());
+    RunLayout layout = new RunLayout(
+        spark.sparkContext().hadoopConfiguration(), config.output().path(), config.runId());
     // Held until the run has published or failed; a second run of the id meanwhile is refused.
     try (RunLease lease = layout.acquireLease(config.leaseTimeout())) {
       layout.removeAbandonedStaging();
@@ -89,193 +111,122 @@ public final class SummarizationJob {
     }
   }
 
-  private RunResult execute(RunLayout layout, RunLease lease, long started, Instant startedAt) throws IOException {
-    int payloadChars = config.output().rejectedPayloadChars();
+  private RunResult execute(RunLayout layout, RunLease lease, long started, Instant startedAt)
+      throws IOException {
+    Input input = read();
+    Text text = analyze(input);
+    checkBadRecords(text, input.records());
+    EncoderReport encoderReport = null;
+    Summaries summaries;
+    if (config.stages() == RunStages.FLOOR) {
+      summaries = floor(text);
+    } else {
+      EncoderStage.Prepared encoder = encode(text, layout);
+      summaries = summarize(text, encoder);
+      encoderReport = encoder.report().withTasks(
+          (Long) stages.get("summarize").get("sentences_encoded"),
+          (Double) stages.get("summarize").get("encode_task_seconds"));
+    }
+    text.vocabulary().unpersist(false);
+    write(text, summaries, layout);
+    balanceBooks(input, text, summaries, layout);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    RunManifest manifest = manifest(input, text, summaries, encoderReport, layout, startedAt, seconds);
+    layout.publish(manifest.toJson(), config.output().mode() == WriteMode.OVERWRITE, lease);
+    text.analyzed().unpersist(false);
+    summaries.summaries().unpersist(false);
+    return new RunResult(config.runId(), layout.published().toString(), input.records(),
+        summaries.count(), text.tally().rejected(), seconds);
+  }
 
-    // read
+  private Input read() {
     long t = System.nanoTime();
-    CorpusReader reader = new CorpusReader(spark, config.input(), payloadChars);
+    CorpusReader reader = new CorpusReader(spark, config.input(), config.output().rejectedPayloadChars());
     reader.checkExists();
-    long inputRecords = reader.countRecords();
-    if (inputRecords == 0) {
+    long records = reader.countRecords();
+    if (records == 0) {
       throw new InputException("input.path holds no records: " + config.input().path());
     }
     int partitions = CorpusPartitioner.partitionCount(
-        config.input().partitions(), inputRecords, spark.sparkContext().defaultParallelism());
-    stage("read", t, "records", inputRecords, "partitions", partitions);
-
-    // text
-    t = System.nanoTime();
-    JavaRDD<ParsedRecord> parsed =
-        CorpusPartitioner.partitionAndDeduplicate(reader.read(), partitions, config.input(), payloadChars);
-    TextSettings textSettings = config.text();
-    boolean countVocabulary = config.stages() != RunStages.FLOOR;
-    JavaRDD<AnalyzedRecord> analyzed =
-        parsed.mapPartitions(it -> analyze(it, textSettings, countVocabulary))
-            .persist(StorageLevel.MEMORY_AND_DISK_SER());
-    JavaRDD<AnalyzedDocument> documents = analyzed.filter(r -> r.document() != null).map(AnalyzedRecord::document);
-    JavaRDD<RejectedRecord> rejected = analyzed.filter(r -> r.rejected() != null).map(AnalyzedRecord::rejected);
-    // The one pass that analyses (and caches) the corpus also counts it, vocabulary included
-    // when the vectors stage will need it. A partition's pairs have distinct keys already
-    // (CorpusCounts sums per partition), so the shuffle skips Spark's map-side combine, which
-    // only hashed every key once more.
-    JavaPairRDD<String, Long> counts =
-        analyzed
-            .mapPartitionsToPair(CorpusCounts::count)
-            .combineByKey(c -> c, Long::sum, Long::sum,
-                new HashPartitioner(analyzed.getNumPartitions()), false, null)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    // Bounded by the number of statistics and reasons, so collecting is safe.
-    Map<String, Long> statistics = counts.filter(c -> CorpusCounts.isStatistic(c._1())).collectAsMap();
-    TextStats textStats = CorpusCounts.textStats(statistics);
-    Map<String, Long> rejectedByReason = CorpusCounts.rejectedByReason(statistics);
-    long rejectedCount = rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
-    stage("text", t, "documents", textStats.documents, "sentences", textStats.sentences, "rejected", rejectedCount);
-    checkBadRecords(rejected, rejectedCount, inputRecords);
-
-    JavaRDD<DocumentSummary> summaries;
-    Object vectorStats;
-    long summarized;
-    if (config.stages() == RunStages.FLOOR) {
-      int k = config.rank().sentences();
-      vectorStats = Map.of("source", "none (run.stages = floor)");
-      t = System.nanoTime();
-      summaries = documents.map(d -> FloorSummarizer.summarize(d, k).forOutput(false))
-          .persist(StorageLevel.MEMORY_AND_DISK_SER());
-      summarized = summaries.count();
-      stage("summarize", t, "documents", summarized, "mode", "floor");
-    } else {
-      // vectors
-      t = System.nanoTime();
-      JavaRDD<String[]> sentenceTokens = documents.flatMap(d -> tokensOf(d));
-      JavaPairRDD<String, Long> vocabulary = counts.filter(c -> !CorpusCounts.isStatistic(c._1()));
-      PreparedVectors vectors =
-          VectorStage.prepare(spark, vocabulary, textStats.tokens, sentenceTokens, config.vectors(),
-              layout.vectorsDir().toString(), new org.apache.hadoop.fs.Path(layout.work(), "vectors.pack").toString());
-      vectorStats = vectors;
-      stage("vectors", t, "words", vectors.packedWords(), "dim", vectors.dim());
-
-      // attention + rank
-      t = System.nanoTime();
-      String packUri = vectors.packUri();
-      var attention = config.attention();
-      var rank = config.rank();
-      boolean keepTokens = config.output().tokenWeights();
-      // Attention and rank run fused in one task pass, so their times are measured in the tasks
-      // (task-seconds over all cores, for the benchmark; a retried task would count twice).
-      LongAccumulator attentionNanos = spark.sparkContext().longAccumulator("attention task nanos");
-      LongAccumulator rankNanos = spark.sparkContext().longAccumulator("rank task nanos");
-      // Tasks whose attention ran the Java kernel; the others ran ND4J's (see AttentionKernel).
-      LongAccumulator javaKernelTasks = spark.sparkContext().longAccumulator("java kernel tasks");
-      LongAccumulator summarizeTasks = spark.sparkContext().longAccumulator("summarize tasks");
-      summaries =
-          documents
-              .mapPartitions(it -> summarize(it, packUri, attention, rank, attentionNanos, rankNanos,
-                  javaKernelTasks, summarizeTasks))
-              .map(s -> s.forOutput(keepTokens))
-              .persist(StorageLevel.MEMORY_AND_DISK_SER());
-      summarized = summaries.count();
-      stage("summarize", t, "documents", summarized,
-          "attention_task_seconds", round(attentionNanos.value() / 1e9),
-          "rank_task_seconds", round(rankNanos.value() / 1e9),
-          "attention_kernel", kernelsUsed(javaKernelTasks.value(), summarizeTasks.value()));
-    }
-    counts.unpersist(false);
-
-    // write
-    t = System.nanoTime();
-    boolean weights = config.output().tokenWeights();
-    write(summaries.flatMap(s -> {
-          FaultInjection.check("write");
-          return OutputTables.sentenceRows(s, weights).iterator();
-        }),
-        OutputTables.sentencesSchema(weights), layout, "sentences");
-    write(summaries.map(OutputTables::summaryRow), OutputTables.SUMMARIES, layout, "summaries");
-    // Without rejections there is nothing to find: do not read the whole corpus again for it.
-    JavaRDD<RejectedRecord> toWrite = rejectedCount > 0 ? rejected : JavaSparkContext.fromSparkContext(spark.sparkContext()).emptyRDD();
-    write(toWrite.map(OutputTables::rejectedRow), OutputTables.REJECTED, layout, "rejected");
-    stage("write", t, "documents", summarized, "rejected", rejectedCount);
-
-    // books
-    if (inputRecords != summarized + rejectedCount) {
-      throw new IllegalStateException("books do not balance: input records " + inputRecords
-          + " != documents written " + summarized + " + rejected " + rejectedCount);
-    }
-    double rejectedFraction = (double) rejectedCount / inputRecords;
-    if (rejectedFraction > config.maxRejectedFraction()) {
-      throw new QualityException(String.format(java.util.Locale.ROOT,
-          "rejected %d of %d records (%.4f), over quality.max-rejected-fraction = %s; see %s",
-          rejectedCount, inputRecords, rejectedFraction, config.maxRejectedFraction(),
-          layout.stagingTable("rejected")));
-    }
-
-    double seconds = (System.nanoTime() - started) / 1e9;
-    Map<String, Object> manifest = new LinkedHashMap<>();
-    manifest.put("run_id", config.runId());
-    manifest.put("status", "succeeded");
-    manifest.put("started_at", startedAt.toString());
-    manifest.put("finished_at", Instant.now().toString());
-    manifest.put("seconds", round(seconds));
-    manifest.put("input_path", config.input().path());
-    manifest.put("output_path", layout.published().toString());
-    manifest.put("input_documents", inputRecords);
-    manifest.put("output_documents", summarized);
-    manifest.put("rejected_documents", rejectedCount);
-    manifest.put("rejected_by_reason", rejectedByReason);
-    manifest.put("text", textStats.toMap());
-    manifest.put("vectors", vectorStats);
-    manifest.put("stages", stages);
-    manifest.put("versions", Versions.all());
-    manifest.put("spark", Map.of("master", spark.sparkContext().master(), "app_id", spark.sparkContext().applicationId(),
-        "default_parallelism", spark.sparkContext().defaultParallelism()));
-    manifest.put("config", config.effectiveLines());
-    String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest);
-    layout.publish(json, config.output().mode() == WriteMode.OVERWRITE, lease);
-    analyzed.unpersist(false);
-    summaries.unpersist(false);
-    return new RunResult(config.runId(), layout.published().toString(), inputRecords, summarized, rejectedCount, seconds);
+        config.input().partitions(), records, spark.sparkContext().defaultParallelism());
+    stage("read", t, "records", records, "partitions", partitions);
+    return new Input(reader, records, partitions);
   }
 
-  /** Analyses a partition; with {@code countVocabulary} it ends with the word-count trailer. */
-  private static Iterator<AnalyzedRecord> analyze(
-      Iterator<ParsedRecord> it, TextSettings settings, boolean countVocabulary) {
-    FaultInjection.check("text");
-    DocumentAnalyzer analyzer = new DocumentAnalyzer(settings);
-    WordCounter words = countVocabulary ? new WordCounter() : null;
-    return new Iterator<>() {
-      private boolean trailerDue = countVocabulary;
+  /**
+   * Partitions, deduplicates and analyses the corpus, and caches it. The one pass that analyses
+   * it also counts it: each partition's tally (and, unless the run is a floor run, its words)
+   * rides in its last record; the word counts are summed by a shuffle, the tallies gathered by an
+   * accumulator keyed by partition.
+   */
+  private Text analyze(Input input) {
+    long t = System.nanoTime();
+    int payloadChars = config.output().rejectedPayloadChars();
+    JavaRDD<ParsedRecord> parsed = CorpusPartitioner.partitionAndDeduplicate(
+        input.reader().read(), input.partitions(), config.input(), payloadChars);
+    var textSettings = config.text();
+    boolean countWords = config.stages() != RunStages.FLOOR;
+    JavaRDD<Analyzed> analyzed = parsed
+        .mapPartitions(it -> TextPass.analyze(it, textSettings, countWords))
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    TextTallies tallies = new TextTallies();
+    spark.sparkContext().register(tallies, "text tallies");
+    // A partition's words are distinct already (counted per partition), so the shuffle skips
+    // Spark's map-side combine, which would only hash every word once more.
+    JavaPairRDD<String, Long> vocabulary = analyzed
+        .mapPartitionsToPair(it -> TextPass.words(TaskContext.getPartitionId(), it, tallies))
+        .combineByKey(c -> c, Long::sum, Long::sum,
+            new HashPartitioner(analyzed.getNumPartitions()), false, null)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long words = vocabulary.count();
+    TextTally tally = tallies.total();
+    JavaRDD<AnalyzedDocument> documents = analyzed
+        .filter(r -> r instanceof Analyzed.Document)
+        .map(r -> ((Analyzed.Document) r).document());
+    JavaRDD<RejectedRecord> rejected = analyzed
+        .filter(r -> r instanceof Analyzed.Rejected)
+        .map(r -> ((Analyzed.Rejected) r).record());
+    stage("text", t, "documents", tally.documents, "sentences", tally.sentences,
+        "rejected", tally.rejected(), "vocabulary_words", words);
+    return new Text(analyzed, documents, rejected, vocabulary, tally);
+  }
 
-      @Override
-      public boolean hasNext() {
-        return it.hasNext() || trailerDue;
-      }
+  private void checkBadRecords(Text text, long input) {
+    long rejectedCount = text.tally().rejected();
+    if (rejectedCount > 0 && config.input().onBadRecord() == BadRecordPolicy.FAIL) {
+      RejectedRecord first = text.rejected().takeOrdered(1, new FirstInInput()).get(0);
+      throw new QualityException("input.on-bad-record = fail and " + rejectedCount + " of " + input
+          + " records are bad; the first: " + first.describe());
+    }
+  }
 
-      @Override
-      public AnalyzedRecord next() {
-        if (!it.hasNext()) {
-          if (!trailerDue) {
-            throw new java.util.NoSuchElementException();
-          }
-          trailerDue = false;
-          return CorpusCounts.trailer(words);
-        }
-        ParsedRecord r = it.next();
-        if (!r.isDocument()) {
-          return new AnalyzedRecord(null, r.rejected());
-        }
-        var d = r.document();
-        AnalyzedDocument a =
-            analyzer.analyze(d.id(), d.text()).withSummarySentences(d.summarySentences());
-        if (a.sentences().isEmpty()) {
-          return new AnalyzedRecord(null, new RejectedRecord(d.source(), d.location(), d.id(),
-              RejectReason.NO_SENTENCES, "the text stage found no sentence", truncate(d.text(), 256)));
-        }
-        if (words != null) {
-          CorpusCounts.countTokens(a, words);
-        }
-        return new AnalyzedRecord(a, null);
+  /** The floor run's stand-in for encoding, attention and ranking: the first k sentences. */
+  private Summaries floor(Text text) {
+    long t = System.nanoTime();
+    int k = config.rank().summary().sentences();
+    JavaRDD<DocumentSummary> summaries = text.documents()
+        .map(d -> FloorSummarizer.summarize(d, k).forOutput(false))
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    long count = summaries.count();
+    stage("summarize", t, "documents", count, "mode", "floor");
+    return new Summaries(summaries, count);
+  }
+
+  private EncoderStage.Prepared encode(Text text, RunLayout layout) {
+    long t = System.nanoTime();
+    Set<Language> languages = EnumSet.noneOf(Language.class);
+    for (Language l : Language.values()) {
+      if (text.tally().has(l)) {
+        languages.add(l);
       }
-    };
+    }
+    EncoderStage.Prepared prepared = EncoderStage.prepare(spark, config.encoder(),
+        config.vectors(), languages, text.vocabulary(), text.tally().tokens,
+        text.documents().flatMap(SummarizationJob::tokensOf), layout.root().toString(),
+        layout.work().toString(), layout.vectorsDir().toString());
+    stage("encode", t, "mode", prepared.report().mode(),
+        "vocabulary_words", prepared.report().vocabularyWords());
+    return prepared;
   }
 
   private static Iterator<String[]> tokensOf(AnalyzedDocument d) {
@@ -284,6 +235,100 @@ public final class SummarizationJob {
       out.add(s.tokens());
     }
     return out.iterator();
+  }
+
+  /**
+   * Encode, attention and rank, fused in one task pass per partition. Their times are measured
+   * inside the tasks (task-seconds summed over cores; a retried task counts twice).
+   */
+  private Summaries summarize(Text text, EncoderStage.Prepared encoder) {
+    long t = System.nanoTime();
+    var sc = spark.sparkContext();
+    TaskTimes times = new TaskTimes(sc.longAccumulator("encode task nanos"),
+        sc.longAccumulator("attention task nanos"), sc.longAccumulator("rank task nanos"),
+        sc.longAccumulator("sentences encoded"), sc.longAccumulator("java kernel tasks"),
+        sc.longAccumulator("summarize tasks"));
+    PreparedEncoder prepared = encoder.encoder();
+    var attention = config.attention();
+    var rank = config.rank();
+    int chunk = prepared.mode() == io.attnsum.encode.EncoderMode.CONTEXTUAL
+        ? CONTEXTUAL_DOCUMENTS_PER_CHUNK : DOCUMENTS_PER_CHUNK;
+    boolean keepTokens = config.output().tokenWeights();
+    JavaRDD<DocumentSummary> summaries = text.documents()
+        .mapPartitions(it -> summarizePartition(it, prepared, attention, rank, chunk, times))
+        .map(s -> s.forOutput(keepTokens))
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    long count = summaries.count();
+    stage("summarize", t, "documents", count,
+        "encode_task_seconds", round(times.encode().value() / 1e9),
+        "attention_task_seconds", round(times.attention().value() / 1e9),
+        "rank_task_seconds", round(times.rank().value() / 1e9),
+        "sentences_encoded", times.sentences().value(),
+        "attention_kernel", kernelsUsed(times.javaKernelTasks().value(), times.tasks().value()));
+    return new Summaries(summaries, count);
+  }
+
+  /** The summarize tasks' counters. */
+  private record TaskTimes(
+      LongAccumulator encode,
+      LongAccumulator attention,
+      LongAccumulator rank,
+      LongAccumulator sentences,
+      LongAccumulator javaKernelTasks,
+      LongAccumulator tasks)
+      implements java.io.Serializable {}
+
+  /** Hands the partition to a {@link PartitionSummarizer} in chunks. */
+  private static Iterator<DocumentSummary> summarizePartition(
+      Iterator<AnalyzedDocument> it, PreparedEncoder encoder,
+      io.attnsum.attention.AttentionSettings attention, io.attnsum.rank.RankSettings rank,
+      int chunkSize, TaskTimes times) {
+    FaultInjection.check("summarize");
+    PartitionSummarizer summarizer = new PartitionSummarizer(encoder, attention, rank);
+    // What computes: ND4J's backend (and a readable error if it cannot start), or the Java
+    // kernel, which leaves ND4J unstarted unless an encoder needs it.
+    boolean javaKernel = summarizer.kernel() == io.attnsum.attention.AttentionKernel.JAVA_VECTOR;
+    if (javaKernel) {
+      BackendReport.logJavaKernelOnce();
+    } else {
+      BackendReport.logOnce();
+    }
+    // Its native memory lives for the partition and is freed when the task ends, failed or not
+    // (the listener runs on the task's thread, whose workspaces they are).
+    TaskContext.get().addTaskCompletionListener((TaskCompletionListener) done -> {
+      times.encode().add(summarizer.encodeNanos());
+      times.attention().add(summarizer.attentionNanos());
+      times.rank().add(summarizer.rankNanos());
+      times.sentences().add(summarizer.sentencesEncoded());
+      times.tasks().add(1);
+      if (javaKernel) {
+        times.javaKernelTasks().add(1);
+      }
+      summarizer.close();
+    });
+    return new Iterator<>() {
+      private Iterator<DocumentSummary> current = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && it.hasNext()) {
+          List<AnalyzedDocument> chunk = new ArrayList<>(chunkSize);
+          while (it.hasNext() && chunk.size() < chunkSize) {
+            chunk.add(it.next());
+          }
+          current = summarizer.summarize(chunk).iterator();
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public DocumentSummary next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
   }
 
   /**
@@ -303,60 +348,26 @@ public final class SummarizationJob {
     return "mixed: java-vector in " + javaKernelTasks + " of " + tasks + " tasks, nd4j in the rest";
   }
 
-  /** Hands the partition to the summarizer in chunks, so attention batches stay full. */
-  private static Iterator<DocumentSummary> summarize(
-      Iterator<AnalyzedDocument> it, String packUri,
-      io.attnsum.attention.AttentionSettings attention, io.attnsum.rank.RankSettings rank,
-      LongAccumulator attentionNanos, LongAccumulator rankNanos, LongAccumulator javaKernelTasks,
-      LongAccumulator summarizeTasks) {
-    FaultInjection.check("summarize");
-    VectorPack pack = VectorPackCache.get(packUri);
-    DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack);
-    // What computes: ND4J's backend (and a readable error if it cannot start), or the Java
-    // kernel, which leaves ND4J unstarted.
-    boolean javaKernel = summarizer.kernel() == io.attnsum.attention.AttentionKernel.JAVA_VECTOR;
-    if (javaKernel) {
-      BackendReport.logJavaKernelOnce();
-    } else {
-      BackendReport.logOnce();
-    }
-    // Its ND4J workspaces live for the partition and are freed when the task ends, failed or not
-    // (the listener runs on the task's thread, whose workspaces they are).
-    TaskContext.get().addTaskCompletionListener((TaskCompletionListener) done -> {
-      attentionNanos.add(summarizer.attentionNanos());
-      rankNanos.add(summarizer.rankNanos());
-      summarizeTasks.add(1);
-      if (javaKernel) {
-        javaKernelTasks.add(1);
-      }
-      summarizer.close();
-    });
-    return new Iterator<>() {
-      private Iterator<DocumentSummary> current = java.util.Collections.emptyIterator();
-
-      @Override
-      public boolean hasNext() {
-        while (!current.hasNext() && it.hasNext()) {
-          List<AnalyzedDocument> chunk = new ArrayList<>(DOCUMENTS_PER_CHUNK);
-          while (it.hasNext() && chunk.size() < DOCUMENTS_PER_CHUNK) {
-            chunk.add(it.next());
-          }
-          current = summarizer.summarize(chunk).iterator();
-        }
-        return current.hasNext();
-      }
-
-      @Override
-      public DocumentSummary next() {
-        if (!hasNext()) {
-          throw new java.util.NoSuchElementException();
-        }
-        return current.next();
-      }
-    };
+  private void write(Text text, Summaries summaries, RunLayout layout) {
+    long t = System.nanoTime();
+    boolean weights = config.output().tokenWeights();
+    JavaRDD<DocumentSummary> s = summaries.summaries();
+    writeTable(s.flatMap(d -> {
+          FaultInjection.check("write");
+          return OutputTables.sentenceRows(d, weights).iterator();
+        }),
+        OutputTables.sentencesSchema(weights), layout, "sentences");
+    writeTable(s.map(OutputTables::summaryRow), OutputTables.SUMMARIES, layout, "summaries");
+    long rejected = text.tally().rejected();
+    // Without rejections there is nothing to find: do not read the whole corpus again for it.
+    JavaRDD<RejectedRecord> toWrite = rejected > 0
+        ? text.rejected() : JavaSparkContext.fromSparkContext(spark.sparkContext()).emptyRDD();
+    writeTable(toWrite.map(OutputTables::rejectedRow), OutputTables.REJECTED, layout, "rejected");
+    stage("write", t, "documents", summaries.count(), "rejected", rejected);
   }
 
-  private void write(JavaRDD<Row> rows, org.apache.spark.sql.types.StructType schema, RunLayout layout, String table) {
+  private void writeTable(
+      JavaRDD<Row> rows, org.apache.spark.sql.types.StructType schema, RunLayout layout, String table) {
     Dataset<Row> frame = spark.createDataFrame(rows, schema);
     String path = layout.stagingTable(table).toString();
     var writer = frame.write().mode(SaveMode.ErrorIfExists);
@@ -367,12 +378,34 @@ public final class SummarizationJob {
     }
   }
 
-  private void checkBadRecords(JavaRDD<RejectedRecord> rejected, long rejectedCount, long input) {
-    if (rejectedCount > 0 && config.input().onBadRecord() == BadRecordPolicy.FAIL) {
-      RejectedRecord first = rejected.takeOrdered(1, new FirstInInput()).get(0);
-      throw new QualityException("input.on-bad-record = fail and " + rejectedCount + " of " + input
-          + " records are bad; the first: " + first.describe());
+  /** Every input record was written or rejected, and not too many were rejected. */
+  private void balanceBooks(Input input, Text text, Summaries summaries, RunLayout layout) {
+    long rejected = text.tally().rejected();
+    if (input.records() != summaries.count() + rejected) {
+      throw new IllegalStateException("books do not balance: input records " + input.records()
+          + " != documents written " + summaries.count() + " + rejected " + rejected);
     }
+    double fraction = (double) rejected / input.records();
+    if (fraction > config.maxRejectedFraction()) {
+      throw new QualityException(String.format(Locale.ROOT,
+          "rejected %d of %d records (%.4f), over quality.max-rejected-fraction = %s; see %s",
+          rejected, input.records(), fraction, config.maxRejectedFraction(),
+          layout.stagingTable("rejected")));
+    }
+  }
+
+  private RunManifest manifest(Input input, Text text, Summaries summaries, EncoderReport encoder,
+      RunLayout layout, Instant startedAt, double seconds) {
+    var sc = spark.sparkContext();
+    Map<String, Object> sparkInfo = new LinkedHashMap<>();
+    sparkInfo.put("master", sc.master());
+    sparkInfo.put("app_id", sc.applicationId());
+    sparkInfo.put("default_parallelism", sc.defaultParallelism());
+    return new RunManifest(config.runId(), "succeeded", startedAt.toString(),
+        Instant.now().toString(), round(seconds), config.input().path(),
+        layout.published().toString(), input.records(), summaries.count(),
+        text.tally().rejected(), text.tally().rejectedByReason, text.tally().toManifest(), encoder,
+        stages, Versions.all(), sparkInfo, config.effectiveLines());
   }
 
   /** Orders rejections by where they are in the input. */
@@ -396,14 +429,10 @@ public final class SummarizationJob {
     }
     entry.put("seconds", round(seconds));
     stages.put(name, entry);
-    LOG.info("stage {}:{} in {}s", name, line, String.format(java.util.Locale.ROOT, "%.2f", seconds));
+    LOG.info("stage {}:{} in {}s", name, line, String.format(Locale.ROOT, "%.2f", seconds));
   }
 
   private static double round(double s) {
     return Math.round(s * 1000) / 1000.0;
-  }
-
-  private static String truncate(String s, int n) {
-    return s.length() <= n ? s : s.substring(0, n);
   }
 }

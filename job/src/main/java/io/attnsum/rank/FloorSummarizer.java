@@ -19,7 +19,7 @@ public final class FloorSummarizer {
     List<ScoredSentence> scored = new ArrayList<>(n);
     int[] selected = new int[take];
     for (int i = 0; i < n; i++) {
-      scored.add(new ScoredSentence(i, 0.0, i + 1, i < take, 0, null));
+      scored.add(new ScoredSentence(i, 0.0, i + 1, i < take, 0, null, null));
       if (i < take) {
         selected[i] = i;
       }

@@ -2,7 +2,7 @@ package io.attnsum.rank;
 
 import io.attnsum.text.Sentence;
 import io.attnsum.text.TextChars;
-import io.attnsum.vectors.VectorPack;
+import io.attnsum.text.WordFrequencies;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.Map;
  * <p>Token weight = tf × idf × sif, where idf = ln((1 + n) / (1 + df)) + 1 treats each sentence
  * of the document as a "document" (scikit-learn's smoothed {@code TfidfVectorizer} IDF, as in
  * LexRank/TextRank), and sif = a / (a + p(w)) with p(w) the word's corpus probability from the
- * {@link VectorPack} counts (Arora et al. 2017). The SIF factor plays the role of a stop-word
+ * corpus counts ({@link WordFrequencies}; Arora et al. 2017). The SIF factor plays the role of a stop-word
  * list without one per language: "the" (p ≈ 0.05) keeps 2% of its weight, a word seen once in a
  * million keeps 99.9%; a token without a vector is treated as rare (factor 1).
  *
@@ -26,7 +26,7 @@ import java.util.Map;
  * a document's similarities do not depend on its chunk.
  */
 public final class LexicalSimilarity {
-  private final VectorPack pack;
+  private final WordFrequencies pack;
   private final double sifA;
   private final HanUnits han;
   // Per pack row, its term id in the current document (−1 = not seen); reset after each document.
@@ -40,7 +40,7 @@ public final class LexicalSimilarity {
    *     digits) stays one term; a character's corpus frequency is that of the one-character word
    *     when the vectors have it, else it counts as rare
    */
-  public LexicalSimilarity(VectorPack pack, double sifA, HanUnits han) {
+  public LexicalSimilarity(WordFrequencies pack, double sifA, HanUnits han) {
     this.pack = pack;
     this.sifA = sifA;
     this.han = han;

@@ -10,9 +10,17 @@ import java.io.Serializable;
  * @param rank 1-based position by score (ties broken by document order)
  * @param selected whether the sentence is part of the summary
  * @param knownTokens how many of the sentence's tokens had a vector (0: scored by priors only)
- * @param tokenWeights attention weight α per token (same order as the sentence's tokens), or null
- *     when token weights are not requested
+ * @param tokenWeights attention weight α per token of {@code tokens}, or null when token weights
+ *     are not requested
+ * @param tokens the tokens the weights refer to, as the encoder saw them (the text stage's words
+ *     with word vectors, the encoder's pieces with a pretrained encoder), or null
  */
 public record ScoredSentence(
-    int index, double score, int rank, boolean selected, int knownTokens, float[] tokenWeights)
+    int index,
+    double score,
+    int rank,
+    boolean selected,
+    int knownTokens,
+    float[] tokenWeights,
+    String[] tokens)
     implements Serializable {}

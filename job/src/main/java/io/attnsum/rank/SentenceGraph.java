@@ -36,6 +36,19 @@ public final class SentenceGraph {
     return new SentenceGraph(n, cos);
   }
 
+  /**
+   * The graph of given similarities (e.g. {@link LexicalSimilarity}'s, alone when the ranking
+   * leaves the embeddings out).
+   *
+   * @param similarities row-major {@code [n, n]}, symmetric; not copied
+   */
+  public static SentenceGraph of(double[] similarities, int n) {
+    if (similarities.length != n * n) {
+      throw new IllegalArgumentException(similarities.length + " similarities for " + n + " sentences");
+    }
+    return new SentenceGraph(n, similarities);
+  }
+
   /** Stores cos(a, b) = dot / (|a| |b|), symmetric; 0 when either vector is zero. */
   private static void set(double[] cos, int n, int a, int b, double dot, double[] norms) {
     double c = norms[a] > 0 && norms[b] > 0 ? dot / (norms[a] * norms[b]) : 0;

@@ -26,18 +26,20 @@ public final class SummarySelector {
 
   /**
    * Indices of the summary sentences, ascending: at most {@code maxCount} (the caller's {@link
-   * RankSettings#sentenceLimit}, which counts the whole document where {@code sentences} may be
-   * only its body).
+   * SummaryBudget#sentenceLimit}, which counts the whole document where {@code sentences} may be
+   * only its body), within {@code budget}'s words or characters.
    */
-  public int[] select(List<Sentence> sentences, double[] scores, SentenceGraph graph, int maxCount) {
+  public int[] select(
+      List<Sentence> sentences, double[] scores, SentenceGraph graph, SummaryBudget budget,
+      int maxCount) {
     int n = sentences.size();
     if (n == 0) {
       return new int[0];
     }
     long room =
-        switch (settings.budget()) {
-          case WORDS -> settings.maxWords();
-          case CHARS -> settings.maxChars();
+        switch (budget.budget()) {
+          case WORDS -> budget.maxWords();
+          case CHARS -> budget.maxChars();
           default -> Long.MAX_VALUE;
         };
     double[] relevance = CentralityRanker.minMax(scores);
@@ -55,7 +57,7 @@ public final class SummarySelector {
       int best = -1;
       double bestValue = Double.NEGATIVE_INFINITY;
       for (int i : byScore) {
-        if (picked[i] || cost(sentences.get(i)) > room || seen.contains(identity(sentences.get(i)))) {
+        if (picked[i] || cost(sentences.get(i), budget) > room || seen.contains(identity(sentences.get(i)))) {
           continue;
         }
         if (!mmr) {
@@ -76,7 +78,7 @@ public final class SummarySelector {
       }
       picked[best] = true;
       chosen[count++] = best;
-      room -= cost(sentences.get(best));
+      room -= cost(sentences.get(best), budget);
       seen.add(identity(sentences.get(best)));
       addTrigrams(sentences.get(best).tokens(), trigrams);
       for (int i = 0; i < n; i++) {
@@ -102,8 +104,8 @@ public final class SummarySelector {
     return idx;
   }
 
-  private long cost(Sentence s) {
-    return switch (settings.budget()) {
+  private static long cost(Sentence s, SummaryBudget budget) {
+    return switch (budget.budget()) {
       case WORDS -> s.tokens().length;
       case CHARS -> s.text().length();
       default -> 0;

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * and each word's corpus count (for frequency-based token priors such as SIF). Immutable and
  * safe to share between threads; one instance per executor JVM (see {@code VectorPackCache}).
  */
-public final class VectorPack {
+public final class VectorPack implements io.attnsum.encode.TokenTable, io.attnsum.text.WordFrequencies {
   private final String[] words;
   private final float[] data;
   private final long[] counts;
@@ -60,15 +60,18 @@ public final class VectorPack {
     return c;
   }
 
+  @Override
   public int dim() {
     return dim;
   }
 
+  @Override
   public int size() {
     return words.length;
   }
 
   /** Row of {@code word}, or -1 when the pack has no vector for it. */
+  @Override
   public int indexOf(String word) {
     return index.indexOf(word);
   }
@@ -77,15 +80,18 @@ public final class VectorPack {
     return words[row];
   }
 
+  @Override
   public long count(int row) {
     return counts[row];
   }
 
+  @Override
   public long totalCount() {
     return totalCount;
   }
 
   /** The backing row-major matrix; callers must not modify it. */
+  @Override
   public float[] data() {
     return data;
   }

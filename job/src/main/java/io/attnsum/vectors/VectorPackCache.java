@@ -64,7 +64,7 @@ public final class VectorPackCache {
    * plus the job's {@code spark.hadoop.*} settings (credentials for s3a, for example), which Spark
    * adds the same way when it builds its own Hadoop configuration.
    */
-  static Configuration hadoopConfiguration() {
+  public static Configuration hadoopConfiguration() {
     Configuration conf = new Configuration();
     try {
       org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();

@@ -458,14 +458,17 @@ public final class VectorStage {
     }
   }
 
-  private interface StreamWriter {
+  /** Writes a file's content to a stream. */
+  public interface StreamWriter {
     void write(OutputStream out) throws IOException;
   }
 
   /** Writes to a temporary sibling, then renames, so readers never see a half-written file. */
-  private static void writeAtomically(FileSystem fs, Path target, StreamWriter writer)
+  public static void writeAtomically(FileSystem fs, Path target, StreamWriter writer)
       throws IOException {
-    Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
+    // A name of its own, so that two runs writing the same (deterministic) file do not collide.
+    Path tmp = new Path(target.getParent(),
+        "." + target.getName() + "." + java.util.UUID.randomUUID() + ".tmp");
     try (OutputStream out = new BufferedOutputStream(fs.create(tmp, true), 1 << 16)) {
       writer.write(out);
     }

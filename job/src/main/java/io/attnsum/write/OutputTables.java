@@ -71,7 +71,7 @@ public final class OutputTables {
         rows.add(
             RowFactory.create(
                 s.document().id(), sent.index(), sent.text(), sent.start(), sent.end(), sc.score(),
-                sc.rank(), sc.selected(), sc.knownTokens(), sent.tokens(), boxed(sc.tokenWeights())));
+                sc.rank(), sc.selected(), sc.knownTokens(), sc.tokens(), boxed(sc.tokenWeights())));
       } else {
         rows.add(
             RowFactory.create(

@@ -119,8 +119,8 @@ class AttentionPoolerTest {
 
   /** One fresh pooler's output for {@code docs}, its workspace freed. */
   private static List<PooledSentences> pool(AttentionSettings s, List<AnalyzedDocument> docs) {
-    try (AttentionPooler pooler = new AttentionPooler(s, PACK)) {
-      return pooler.pool(docs);
+    try (AttentionPooler pooler = new AttentionPooler(s)) {
+      return pooler.pool(new io.attnsum.encode.WordVectorEncoder(PACK).encode(docs, s.tokenWeights()));
     }
   }
 

@@ -9,7 +9,8 @@ class DistinctRowsTest {
 
   @Test
   void slotsFollowFirstOccurrenceCountsAddUpAndClearForgetsOnlyTheSequence() {
-    DistinctRows d = new DistinctRows(200);
+    DistinctRows d = new DistinctRows();
+    d.fit(200);
     int[] sequence = {7, 3, 7, 199, 0, 3, 7};
     int[] slots = new int[sequence.length];
     for (int i = 0; i < sequence.length; i++) {
@@ -27,7 +28,8 @@ class DistinctRowsTest {
 
   @Test
   void growsPastItsInitialCapacity() {
-    DistinctRows d = new DistinctRows(1000);
+    DistinctRows d = new DistinctRows();
+    d.fit(1000);
     for (int row = 999; row >= 0; row--) {
       assertThat(d.add(row)).isEqualTo(999 - row);
     }

@@ -1,7 +1,7 @@
 package io.attnsum.bench;
 
 import io.attnsum.attention.AttentionSettings;
-import io.attnsum.rank.DocumentSummarizer;
+
 import io.attnsum.rank.DocumentSummary;
 import io.attnsum.rank.RankSettings;
 import io.attnsum.rank.ScoredSentence;
@@ -28,7 +28,7 @@ import java.util.Random;
  * Spark, for profiling (JFR) and for A/B timing of implementations: documents from {@link
  * NewsCorpusGenerator}, analysed by the job's {@link DocumentAnalyzer}, a d-dimensional random
  * {@link VectorPack} over their vocabulary with corpus counts ordered as {@code VectorStage} orders
- * them, then {@link DocumentSummarizer#summarize} over chunks of 128 documents, one summarizer, as
+ * them, then {@link io.attnsum.testing.WordVectorSummarizer#summarize} over chunks of 128 documents, one summarizer, as
  * one task of {@code SummarizationJob} does.
  *
  * <p>Every pass prints its time and a checksum of all outputs (scores' bits, ranks, selections,
@@ -121,7 +121,7 @@ public final class SummarizeProfile {
   private long[] pass(List<DocumentSummary> keep) {
     long start = System.nanoTime();
     long checksum = 17;
-    try (DocumentSummarizer summarizer = new DocumentSummarizer(attention, rank, pack)) {
+    try (var summarizer = new io.attnsum.testing.WordVectorSummarizer(attention, rank, pack)) {
       for (int from = 0; from < docs.size(); from += CHUNK) {
         List<DocumentSummary> out =
             summarizer.summarize(docs.subList(from, Math.min(docs.size(), from + CHUNK)));

@@ -26,12 +26,12 @@ class BuiltInEncoderTest {
   void eachModelHasItsLanguagePoolingAndCasing() {
     BuiltInEncoder en = BuiltInEncoder.byId("all-minilm-l6-v2");
     assertThat(en.language()).isEqualTo("en");
-    assertThat(en.pooling()).isEqualTo(BuiltInEncoder.Pooling.MEAN);
+    assertThat(en.pooling()).isEqualTo(Pooling.MEAN);
     assertThat(en.licence()).isEqualTo("Apache-2.0");
     assertThat(en.tokenizer().lowercase()).isTrue();
     BuiltInEncoder zh = BuiltInEncoder.byId("bge-small-zh-v1.5");
     assertThat(zh.language()).isEqualTo("zh");
-    assertThat(zh.pooling()).isEqualTo(BuiltInEncoder.Pooling.CLS);
+    assertThat(zh.pooling()).isEqualTo(Pooling.CLS);
     assertThat(zh.licence()).isEqualTo("MIT");
     assertThat(zh.tokenizer().lowercase()).isFalse();
     assertThat(zh.tokenizer().encode("我爱北京")).hasSize(6);

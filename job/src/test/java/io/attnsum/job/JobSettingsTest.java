@@ -30,7 +30,7 @@ class JobSettingsTest {
     assertThat(c.output().format()).isEqualTo(OutputFormat.PARQUET);
     assertThat(c.input().idField()).isEqualTo("id");
     assertThat(c.input().textField()).isEqualTo("text");
-    assertThat(c.rank().sentences()).isEqualTo(3);
+    assertThat(c.rank().summary().sentences()).isEqualTo(3);
     assertThat(c.vectors().path()).isNull();
     assertThat(c.runId()).matches("\\d{4}-\\d{2}-\\d{2}");
   }
@@ -51,7 +51,7 @@ class JobSettingsTest {
     File f = tmp.resolve("job.conf").toFile();
     Files.writeString(f.toPath(), "summary.sentences = 5\noutput { format = jsonl }\ninput.path = \"hdfs://nn:8020/corpus\"\noutput.path = out\n");
     JobSettings c = JobSettings.load(f, List.of("summary.sentences=7"));
-    assertThat(c.rank().sentences()).isEqualTo(7);
+    assertThat(c.rank().summary().sentences()).isEqualTo(7);
     assertThat(c.output().format()).isEqualTo(OutputFormat.JSONL);
     assertThat(c.input().path()).isEqualTo("hdfs://nn:8020/corpus");
   }

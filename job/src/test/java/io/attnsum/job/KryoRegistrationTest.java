@@ -51,17 +51,18 @@ class KryoRegistrationTest {
         4);
     List<Object> values = List.of(
         english, chinese, lean, rejection,
-        new AnalyzedRecord(english, null),
-        new AnalyzedRecord(null, rejection),
-        new AnalyzedRecord(null, null,
-            new PartitionWords(new String[] {"cat", "猫", "x"}, new long[] {3, 1L << 40, 1})),
+        new Analyzed.Document(english),
+        new Analyzed.Rejected(rejection),
+        new Analyzed.Tally(tally(english, rejection),
+            new String[] {"cat", "猫", "x"}, new long[] {3, 1L << 40, 1}),
         ParsedRecord.of(new RawDocument("id", "text ✓", null, 7)),
         ParsedRecord.of(new RawDocument("id", "text", "f", 7, 300)),
         ParsedRecord.rejected(rejection),
         new RecordKey("id", null, -1),
         new DocumentSummary(chinese,
-            List.of(new ScoredSentence(0, 0.25, 2, false, 3, null),
-                new ScoredSentence(1, -1e-300, 1, true, 0, new float[] {0.5f, Float.MIN_VALUE, 0f})),
+            List.of(new ScoredSentence(0, 0.25, 2, false, 3, null, null),
+                new ScoredSentence(1, -1e-300, 1, true, 0, new float[] {0.5f, Float.MIN_VALUE, 0f},
+                    new String[] {"我们", "##去", "公园"})),
             new int[] {1}));
     for (Object value : values) {
       Object back = roundTrip(value);
@@ -95,5 +96,12 @@ class KryoRegistrationTest {
     SparkConf tuned = new SparkConf(false).set("spark.shuffle.sort.bypassMergeThreshold", "200");
     KryoRegistration.configure(tuned);
     assertThat(tuned.get("spark.shuffle.sort.bypassMergeThreshold")).isEqualTo("200");
+  }
+
+  private static TextTally tally(AnalyzedDocument d, RejectedRecord r) {
+    TextTally t = new TextTally();
+    t.add(d);
+    t.add(r);
+    return t;
   }
 }

@@ -170,18 +170,18 @@ class CentralityRankerTest {
 
   @Test
   void expectedSummaryLengthFollowsTheBudget() {
-    assertThat(TestSettings.rank("summary.sentences = 3").expectedSentences(10, 200, 900))
+    assertThat(TestSettings.rank("summary.sentences = 3").summary().expectedSentences(10, 200, 900))
         .isEqualTo(3.0);
-    assertThat(TestSettings.rank("summary.sentences = 30").expectedSentences(10, 200, 900))
+    assertThat(TestSettings.rank("summary.sentences = 30").summary().expectedSentences(10, 200, 900))
         .isEqualTo(10.0);
     assertThat(TestSettings.rank("summary.budget = ratio", "summary.ratio = 0.35")
-        .expectedSentences(10, 200, 900)).isEqualTo(4.0);
+        .summary().expectedSentences(10, 200, 900)).isEqualTo(4.0);
     // 20 tokens per sentence on average: 100 words are 5 sentences; 600 chars of 90 are 6.67
     assertThat(TestSettings.rank("summary.budget = words", "summary.max-words = 100")
-        .expectedSentences(10, 200, 900)).isEqualTo(5.0);
+        .summary().expectedSentences(10, 200, 900)).isEqualTo(5.0);
     assertThat(TestSettings.rank("summary.budget = chars", "summary.max-chars = 600")
-        .expectedSentences(10, 200, 900)).isCloseTo(600.0 / 90, within(1e-12));
-    assertThat(TestSettings.rank("summary.budget = words").expectedSentences(0, 0, 0))
+        .summary().expectedSentences(10, 200, 900)).isCloseTo(600.0 / 90, within(1e-12));
+    assertThat(TestSettings.rank("summary.budget = words").summary().expectedSentences(0, 0, 0))
         .isEqualTo(1.0);
   }
 

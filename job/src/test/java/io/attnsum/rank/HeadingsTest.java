@@ -55,14 +55,14 @@ class HeadingsTest {
     AnalyzedDocument doc = analyzer.analyze("d", SCHOOL_BUDGET);
     var pack = SCHOOL_PACK;
     RankSettings k2 = TestSettings.rank("summary.sentences=2");
-    DocumentSummary s = DocumentSummarizerTest.summarize(
+    DocumentSummary s = DocumentRankerTest.summarize(
         TestSettings.attention(), k2, pack, java.util.List.of(doc)).get(0);
     assertThat(s.selected()).hasSize(2).doesNotContain(0);
     assertThat(s.sentences().get(0).rank()).isEqualTo(doc.sentences().size());
     // The same body without its title ranks the same way: the heading is not in the graph or the
     // priors (only the document centroid that queries attention pooling still sees its words).
     AnalyzedDocument bodyOnly = analyzer.analyze("b", doc.text().substring(doc.sentences().get(1).start()));
-    DocumentSummary b = DocumentSummarizerTest.summarize(
+    DocumentSummary b = DocumentRankerTest.summarize(
         TestSettings.attention(), k2, pack, java.util.List.of(bodyOnly)).get(0);
     for (int i = 0; i < b.sentences().size(); i++) {
       assertThat(s.sentences().get(i + 1).score())
@@ -82,8 +82,8 @@ class HeadingsTest {
     AnalyzedDocument doc = analyzer.analyze("d", SCHOOL_BUDGET);
     var pack = SCHOOL_PACK;
     RankSettings half = TestSettings.rank("summary.budget = ratio", "summary.ratio = 0.5");
-    assertThat(half.sentenceLimit(doc.sentences().size())).isEqualTo(3);
-    DocumentSummary s = DocumentSummarizerTest.summarize(
+    assertThat(half.summary().sentenceLimit(doc.sentences().size())).isEqualTo(3);
+    DocumentSummary s = DocumentRankerTest.summarize(
         TestSettings.attention(), half, pack, java.util.List.of(doc)).get(0);
     assertThat(s.selected()).hasSize(3).doesNotContain(0);
   }
@@ -92,7 +92,7 @@ class HeadingsTest {
   void aShortDocumentFillsItsSummaryWithTheHeading() {
     AnalyzedDocument doc = analyzer.analyze("d", "Budget approved\n\nThe council approved the budget.");
     var pack = new io.attnsum.vectors.VectorPack(new String[] {"budget"}, new float[] {1, 0}, 2, null);
-    DocumentSummary s = DocumentSummarizerTest.summarize(TestSettings.attention(),
+    DocumentSummary s = DocumentRankerTest.summarize(TestSettings.attention(),
         TestSettings.rank(), pack, java.util.List.of(doc)).get(0);
     assertThat(s.selected()).containsExactly(0, 1);
     assertThat(s.sentences().get(1).rank()).isEqualTo(1);
@@ -102,7 +102,7 @@ class HeadingsTest {
             "summary.ratio = 1.0"), doc),
         java.util.Map.entry(TestSettings.rank(), doc.withSummarySentences(2)),
         java.util.Map.entry(TestSettings.rank(), doc.withSummarySentences(1)))) {
-      DocumentSummary t = DocumentSummarizerTest.summarize(
+      DocumentSummary t = DocumentRankerTest.summarize(
           TestSettings.attention(), c.getKey(), pack,
           java.util.List.of(c.getValue())).get(0);
       assertThat(t.selected()).isEqualTo(c.getValue().summarySentences() == 1

@@ -38,11 +38,11 @@ class JavaKernelLeavesNd4jUnstartedTest {
     assertThat(p.exitValue()).as(text).isZero();
     assertThat(text).contains("kernel=JAVA_VECTOR").contains("natives-before=false").contains("natives-after=true");
     // The same selection and scores, bit for bit, as this JVM's Java kernel gives.
-    try (DocumentSummarizer here = new DocumentSummarizer(
-        TestSettings.attention(), TestSettings.rank(), DocumentSummarizerTest.PACK)) {
+    try (var here = new io.attnsum.testing.WordVectorSummarizer(
+        TestSettings.attention(), TestSettings.rank(), DocumentRankerTest.PACK)) {
       assertThat(here.kernel()).isEqualTo(AttentionKernel.JAVA_VECTOR);
       assertThat(text).contains(
-          "summary=" + JavaKernelProbe.fingerprint(here.summarize(List.of(DocumentSummarizerTest.TOPIC)).get(0)) + "\n");
+          "summary=" + JavaKernelProbe.fingerprint(here.summarize(List.of(DocumentRankerTest.TOPIC)).get(0)) + "\n");
     }
   }
 }

@@ -17,9 +17,9 @@ public final class JavaKernelProbe {
   public static void main(String[] args) throws IOException {
     DocumentSummary s;
     String kernel;
-    try (DocumentSummarizer summarizer = new DocumentSummarizer(
-        TestSettings.attention(), TestSettings.rank(), DocumentSummarizerTest.PACK)) {
-      s = summarizer.summarize(java.util.List.of(DocumentSummarizerTest.TOPIC)).get(0);
+    try (var summarizer = new io.attnsum.testing.WordVectorSummarizer(
+        TestSettings.attention(), TestSettings.rank(), DocumentRankerTest.PACK)) {
+      s = summarizer.summarize(java.util.List.of(DocumentRankerTest.TOPIC)).get(0);
       kernel = summarizer.kernel().name();
     }
     System.out.println("kernel=" + kernel);

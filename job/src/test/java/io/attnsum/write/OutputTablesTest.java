@@ -23,7 +23,7 @@ class OutputTablesTest {
     int n = d.sentences().size();
     for (int i = 0; i < n; i++) {
       scored.add(new ScoredSentence(i, 1.0 / (i + 1), i + 1, i != 1, 2,
-          new float[d.sentences().get(i).tokens().length]));
+          new float[d.sentences().get(i).tokens().length], d.sentences().get(i).tokens()));
     }
     return new DocumentSummary(d, scored, new int[] {0, 2});
   }

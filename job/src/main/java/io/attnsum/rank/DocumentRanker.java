@@ -1,61 +1,59 @@
 package io.attnsum.rank;
 
-import io.attnsum.attention.AttentionPooler;
-import io.attnsum.attention.AttentionSettings;
+import io.attnsum.attention.AttentionKernel;
 import io.attnsum.attention.BatchedGram;
 import io.attnsum.attention.PooledSentences;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.Sentence;
-import io.attnsum.vectors.VectorPack;
+import io.attnsum.text.WordFrequencies;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The attention and rank stages for a chunk of documents: attention-pooled sentence vectors
- * (batched over the whole chunk, see {@link AttentionPooler}), the sentence graphs' dot products
- * (in float64, per document or batched per body size for the whole chunk, see {@link BatchedGram}),
- * centrality scores per document ({@link CentralityRanker}) and the summary selection ({@link
- * SummarySelector}).
+ * The rank stage for a chunk of documents, from their sentence vectors: the sentence graphs
+ * (embedding cosines from the vectors' float64 dot products, per document or batched per body size
+ * for the whole chunk, see {@link BatchedGram}, blended with TF-IDF cosines, see {@link
+ * LexicalSimilarity}), centrality scores per document ({@link CentralityRanker}) and the summary
+ * selection ({@link SummarySelector}).
+ *
+ * <p>{@code rank.embedding-weight} is the share of the embedding cosines in the graph; at 0 the
+ * vectors are not used at all (no dot products either): the graph, the redundancy control and
+ * the position gate are then lexical, the ablation of everything the encoder and the attention
+ * add.
  *
  * <p>Deterministic, and a document's result does not depend on the other documents of its chunk
- * (bit for bit; see {@link AttentionPooler} for why batching preserves that). Edge cases: a
- * document without sentences gets empty lists; a one-sentence document selects that sentence; a
- * sentence (or a whole document) without known tokens has a zero vector, so only the position and
- * length priors score it, and {@code knownTokens} = 0 flags it.
+ * (bit for bit). Edge cases: a document without sentences gets empty lists; a one-sentence
+ * document selects that sentence; a sentence (or a whole document) without known tokens has a
+ * zero vector, so only the lexical graph and the priors score it, and {@code knownTokens} = 0
+ * flags it.
  *
- * <p>Not thread-safe (reuses buffers and holds ND4J workspaces, which are per thread): create one
- * per task thread, e.g. once per {@code mapPartitions} call, and {@link #close()} it when the
- * partition is done.
+ * <p>Not thread-safe (reuses buffers, and the ND4J kernel's Gram products hold a workspace, which
+ * is per thread): one per task thread, {@link #close() closed} when the partition is done.
  */
-public final class DocumentSummarizer implements AutoCloseable {
-  private final AttentionPooler pooler;
+public final class DocumentRanker implements AutoCloseable {
   private final CentralityRanker ranker;
   private final SummarySelector selector;
   private final LexicalSimilarity lexical;
-  private final double lexicalWeight;
+  private final double embeddingWeight;
   private final RankSettings settings;
-  private final int dim;
-  private BatchedGram gram; // kept, like the pooler's attention, for its workspace
-  // Time spent in each stage since construction. The two run fused, chunk by chunk, in one task
-  // pass, so Spark's stage times cannot tell them apart; the job reports these instead.
-  private long attentionNanos;
-  private long rankNanos;
+  private final AttentionKernel kernel;
+  private BatchedGram gram; // kept for its workspace
 
-  public DocumentSummarizer(AttentionSettings attention, RankSettings rank, VectorPack pack) {
-    this.pooler = new AttentionPooler(attention, pack);
+  /**
+   * @param words corpus frequencies of the text stage's words (the lexical similarity's weights)
+   * @param kernel who computes the Gram products (the attention stage's kernel)
+   */
+  public DocumentRanker(RankSettings rank, WordFrequencies words, AttentionKernel kernel) {
     this.ranker = new CentralityRanker(rank);
     this.selector = new SummarySelector(rank);
-    this.lexical = new LexicalSimilarity(pack, rank.lexicalSifA(), rank.lexicalHan());
-    this.lexicalWeight = rank.lexicalWeight();
+    this.lexical = new LexicalSimilarity(words, rank.lexicalSifA(), rank.lexicalHan());
+    this.embeddingWeight = rank.embeddingWeight();
     this.settings = rank;
-    this.dim = pack.dim();
+    this.kernel = kernel;
   }
 
-  /** One summary per document, same order. */
-  public List<DocumentSummary> summarize(List<AnalyzedDocument> docs) {
-    long started = System.nanoTime();
-    List<PooledSentences> pooled = pooler.pool(docs);
-    long pooledAt = System.nanoTime();
+  /** One summary per document, same order; {@code pooled.get(d)} holds document d's vectors. */
+  public List<DocumentSummary> rank(List<AnalyzedDocument> docs, List<PooledSentences> pooled) {
     Body[] bodies = new Body[docs.size()];
     float[][] vectors = new float[docs.size()][];
     int[] rows = new int[docs.size()];
@@ -64,47 +62,25 @@ public final class DocumentSummarizer implements AutoCloseable {
       vectors[d] = bodies[d].vectors;
       rows[d] = bodies[d].sentences.size();
     }
-    double[][] grams = grams(vectors, rows);
+    double[][] grams = embeddingWeight > 0 ? grams(vectors, rows, pooled) : null;
     List<DocumentSummary> out = new ArrayList<>(docs.size());
     for (int d = 0; d < docs.size(); d++) {
-      out.add(rank(bodies[d], grams[d]));
+      out.add(rank(bodies[d], grams == null ? null : grams[d]));
     }
-    attentionNanos += pooledAt - started;
-    rankNanos += System.nanoTime() - pooledAt;
     return out;
   }
 
-  /** The attention kernel this summarizer runs (its settings' kernel resolved in this JVM). */
-  public io.attnsum.attention.AttentionKernel kernel() {
-    return pooler.kernel();
-  }
-
-  /** Nanoseconds spent pooling (the attention stage) by {@link #summarize(List)} so far. */
-  public long attentionNanos() {
-    return attentionNanos;
+  /** One document ({@code p}: its sentence vectors). */
+  public DocumentSummary rank(AnalyzedDocument doc, PooledSentences p) {
+    return rank(List.of(doc), List.of(p)).get(0);
   }
 
   /**
-   * Nanoseconds spent after pooling by {@link #summarize(List)} so far: sentence graphs, their
-   * Gram products, centrality and selection (the rank stage).
-   */
-  public long rankNanos() {
-    return rankNanos;
-  }
-
-  /** One document from its pooled vectors (package-private: the tuning harness reuses pooling). */
-  DocumentSummary summarize(AnalyzedDocument doc, PooledSentences p) {
-    Body body = body(doc, p);
-    return rank(body, grams(new float[][] {body.vectors}, new int[] {body.sentences.size()})[0]);
-  }
-
-  /**
-   * Frees the native workspaces of the attention and the Gram products; call it from the thread
-   * that summarized, when done (the summarizer stays usable and makes new ones).
+   * Frees the Gram products' native workspace; call it from the thread that ranked, when done
+   * (the ranker stays usable and makes a new one).
    */
   @Override
   public void close() {
-    pooler.close();
     if (gram != null) {
       gram.close();
       gram = null;
@@ -112,13 +88,14 @@ public final class DocumentSummarizer implements AutoCloseable {
   }
 
   /**
-   * The sentence vectors' Gram matrices of the whole chunk: per document by the Java kernel, or
-   * one batched ND4J product per size (the pooler's kernel decides).
+   * The sentence vectors' Gram matrices of the whole chunk (of one vector width): per document by
+   * the Java kernel, or one batched ND4J product per size.
    */
-  private double[][] grams(float[][] vectors, int[] rows) {
+  private double[][] grams(float[][] vectors, int[] rows, List<PooledSentences> pooled) {
     if (gram == null) {
-      gram = new BatchedGram(pooler.kernel());
+      gram = new BatchedGram(kernel);
     }
+    int dim = pooled.isEmpty() ? 1 : pooled.get(0).dim();
     return gram.grams(vectors, rows, dim);
   }
 
@@ -129,8 +106,7 @@ public final class DocumentSummarizer implements AutoCloseable {
       boolean[] heading,
       int[] indices,
       List<Sentence> sentences,
-      float[] vectors,
-      int[][] tokenRows) {}
+      float[] vectors) {}
 
   private Body body(AnalyzedDocument doc, PooledSentences p) {
     List<Sentence> sentences = doc.sentences();
@@ -141,16 +117,17 @@ public final class DocumentSummarizer implements AutoCloseable {
     int[] body = bodyIndices(heading);
     List<Sentence> bodySentences = new ArrayList<>(body.length);
     float[] bodyVectors = new float[body.length * p.dim()];
-    int[][] bodyRows = new int[body.length][];
     for (int b = 0; b < body.length; b++) {
       bodySentences.add(sentences.get(body[b]));
-      bodyRows[b] = p.tokenRows()[body[b]];
       System.arraycopy(p.vectors(), body[b] * p.dim(), bodyVectors, b * p.dim(), p.dim());
     }
-    return new Body(doc, p, heading, body, bodySentences, bodyVectors, bodyRows);
+    return new Body(doc, p, heading, body, bodySentences, bodyVectors);
   }
 
-  /** Graph, centrality scores and selection of one document's body, from its Gram matrix. */
+  /**
+   * Graph, centrality scores and selection of one document's body, from its Gram matrix (null
+   * when the embeddings are left out).
+   */
   private DocumentSummary rank(Body part, double[] gram) {
     PooledSentences p = part.pooled;
     int n = part.doc.sentences().size();
@@ -158,10 +135,10 @@ public final class DocumentSummarizer implements AutoCloseable {
     int[] body = part.indices;
     List<Sentence> bodySentences = part.sentences;
     int m = body.length;
-    SentenceGraph graph = SentenceGraph.fromGram(gram, m);
-    if (lexicalWeight > 0) {
-      graph = graph.blend(lexical.cosine(bodySentences, part.tokenRows), lexicalWeight);
-    }
+    double[] lexicalCosines = lexical.cosine(bodySentences, null);
+    SentenceGraph graph = gram == null
+        ? SentenceGraph.of(lexicalCosines, m)
+        : SentenceGraph.fromGram(gram, m).blend(lexicalCosines, 1 - embeddingWeight);
     int[] lengths = new int[m];
     long tokens = 0;
     long chars = 0;
@@ -171,13 +148,12 @@ public final class DocumentSummarizer implements AutoCloseable {
       chars += bodySentences.get(b).text().length();
     }
     // A document that gives its own summary length is ranked and selected for that length.
-    RankSettings own = settings.forDocument(part.doc.summarySentences());
+    SummaryBudget own = settings.summary().forDocument(part.doc.summarySentences());
     double[] bodyScores = ranker.score(graph, lengths, own.expectedSentences(m, tokens, chars));
     // The limit counts the whole document, headings included: the sentence count the summaries
     // table reports, which a ratio is taken of.
     int limit = own.sentenceLimit(n);
-    SummarySelector select = own == settings ? selector : new SummarySelector(own);
-    int[] bodySelected = select.select(bodySentences, bodyScores, graph, limit);
+    int[] bodySelected = selector.select(bodySentences, bodyScores, graph, own, limit);
 
     double[] scores = new double[n];
     double lowest = Double.POSITIVE_INFINITY;
@@ -226,7 +202,8 @@ public final class DocumentSummarizer implements AutoCloseable {
               rank[i],
               isSelected[i],
               p.knownTokens()[i],
-              p.tokenWeights() == null ? null : p.tokenWeights()[i]));
+              p.tokenWeights() == null ? null : p.tokenWeights()[i],
+              p.tokens() == null ? null : p.tokens()[i]));
     }
     return new DocumentSummary(part.doc, scored, selected);
   }
