@@ -195,6 +195,9 @@ public final class BertEncoder {
   /**
    * The last hidden states of each sequence.
    *
+   * <p>The states of every sequence of a call are returned at once ({@code 4·length·hidden} bytes
+   * each): give it a few thousand sentences at a time rather than a whole partition.
+   *
    * @param sequences token ids, each already [CLS] ... [SEP], 1..{@link #maxPositions()} long
    * @return per sequence, in input order, its states row-major {@code [length, hidden]}
    * @throws IllegalArgumentException if a sequence is empty, too long or has an id outside the

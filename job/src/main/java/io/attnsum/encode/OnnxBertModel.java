@@ -283,7 +283,7 @@ public final class OnnxBertModel {
     double heads = shape[2];
     double size = shape[3];
     if (!(heads >= 1) || heads * size != hidden) {
-      throw g.notBert("the attention heads are reshaped to " + heads + " x " + size
+      throw g.notBert("the attention heads are reshaped to " + (long) heads + " x " + (long) size
           + ", which does not make the hidden size " + hidden);
     }
     return (int) heads;

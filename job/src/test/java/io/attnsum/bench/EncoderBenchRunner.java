@@ -16,7 +16,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs {@link EncoderBenchmark} (the encoder's forward pass and ONNX Runtime on the same
  * sentences, in one JMH run) and prints a markdown table: sentences/s of each and their ratio.
  * The forked JVM inherits this JVM's options and environment: set {@code OMP_NUM_THREADS} before
- * starting it to fix ND4J's threads (ONNX Runtime gets as many).
+ * starting it to fix ND4J's threads (ONNX Runtime gets as many). The CPU-time columns count the
+ * calling thread only: they are each engine's whole work with {@code OMP_NUM_THREADS=1}.
  *
  * <pre>
  * EncoderBenchRunner [--quick] [--models MINILM,BGE_ZH] [--sentences 64] [--out table.md]
@@ -64,27 +65,42 @@ public final class EncoderBenchRunner {
     for (RunResult r : results) {
       String method = JmhReports.method(r);
       String key = r.getParams().getParam("model") + " " + r.getParams().getParam("sentences");
+      var secondary = r.getSecondaryResults();
+      double cpuNanos = secondary.containsKey("cpuNanos") ? secondary.get("cpuNanos").getScore()
+          : Double.NaN;
+      double calls = secondary.containsKey("calls") ? secondary.get("calls").getScore()
+          : Double.NaN;
       rows.computeIfAbsent(key, k -> new TreeMap<>())
           .put(method, new double[] {r.getPrimaryResult().getScore(),
-              r.getPrimaryResult().getScoreError()});
+              r.getPrimaryResult().getScoreError(), calls / (cpuNanos / 1e9)});
     }
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "OMP_NUM_THREADS=%s (ONNX Runtime intra-op threads the"
         + " same)%n%n", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")));
     s.append("| model | sentences per op | ND4J encoder sent/s | ONNX Runtime sent/s "
-        + "| encoder / ONNX Runtime |\n");
-    s.append("|---|---:|---:|---:|---:|\n");
+        + "| encoder / ONNX Runtime | encoder sent/CPU-s | ONNX Runtime sent/CPU-s "
+        + "| encoder / ONNX Runtime, CPU time |\n");
+    s.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (var e : rows.entrySet()) {
       String[] key = e.getKey().split(" ");
       int sentences = Integer.parseInt(key[1]);
       double[] ours = e.getValue().get("nd4jEncoder");
       double[] ort = e.getValue().get("onnxRuntime");
-      s.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |%n", key[0], sentences,
-          rate(ours, sentences), rate(ort, sentences),
-          ours == null || ort == null ? "-"
-              : String.format(Locale.ROOT, "%.0f%%", 100 * ours[0] / ort[0])));
+      s.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s |%n", key[0],
+          sentences, rate(ours, sentences), rate(ort, sentences), percent(ours, ort, 0),
+          cpuRate(ours, sentences), cpuRate(ort, sentences), percent(ours, ort, 2)));
     }
     return s.toString();
+  }
+
+  /** ours / ort of field {@code i} (0: wall-clock ops/s, 2: ops per CPU-second). */
+  private static String percent(double[] ours, double[] ort, int i) {
+    return ours == null || ort == null ? "-"
+        : String.format(Locale.ROOT, "%.0f%%", 100 * ours[i] / ort[i]);
+  }
+
+  private static String cpuRate(double[] result, int sentences) {
+    return result == null ? "-" : String.format(Locale.ROOT, "%.1f", result[2] * sentences);
   }
 
   private static String rate(double[] opsPerSecond, int sentences) {
