@@ -3,7 +3,8 @@
 Copy into your DAGs folder and adjust ATTNSUM_HOME and the environment. The task is idempotent
 (run.id = the logical date; a rerun replaces that day's output atomically), so Airflow retries
 and backfills are safe. attnsum's exit codes: 0 ok, 1 failure, 2 bad configuration (do not retry),
-3 input missing or empty (retry later), 4 data-quality threshold exceeded (do not retry).
+3 input missing or empty (retry later), 4 data-quality threshold exceeded (do not retry),
+5 another run of the same day is running (retry later).
 """
 from datetime import datetime, timedelta
 

@@ -2,7 +2,8 @@
 # A scheduled run of attnsum: one run per day, run.id = that day, through scripts/submit.sh.
 # Safe to rerun: the same day's output is replaced atomically and other days are untouched.
 # Exit codes pass through: 0 ok, 1 failure, 2 bad configuration, 3 input missing or empty
-# (a scheduler may retry later), 4 data-quality threshold exceeded (page someone).
+# (a scheduler may retry later), 4 data-quality threshold exceeded (page someone), 5 another run
+# of the same day is running (retry later).
 #
 # Example crontab line (every day at 02:30, for yesterday's partition):
 #   30 2 * * * ATTNSUM_MASTER=yarn /opt/attnsum/examples/scheduled-run.sh >>/var/log/attnsum.log 2>&1

@@ -133,7 +133,7 @@ if $gpu; then
     --conf "spark.task.resource.gpu.amount=$(awk -v g="$gpus" -v c="$cores" 'BEGIN { printf "%.4g", g / c }')"
     --conf "spark.executor.resource.gpu.discoveryScript=${ATTNSUM_GPU_DISCOVERY_SCRIPT:-$root/scripts/gpu-discovery.sh}"
   )
-  # The discovery script and the executors' device check both read it (README, GPU).
+  # The discovery script and the executors' device check both read it (docs/gpu.md).
   if [ -n "${ATTNSUM_CUDA_ARCHES:-}" ]; then
     cmd+=(--conf "spark.executorEnv.ATTNSUM_CUDA_ARCHES=$ATTNSUM_CUDA_ARCHES")
   fi
