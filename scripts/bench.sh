@@ -8,10 +8,10 @@
 #      ND4J sgemm 1024x1024 measured in the same JMH run (the ceiling).
 #   2. End-to-end runs of scripts/attnsum (local[2], parquet output, default memory) on generated
 #      news-like corpora (io.attnsum.bench.NewsCorpusGenerator) and on cnndm.dev.jsonl, each once
-#      with the full pipeline and once with run.stages=floor (read, segment, write): documents/s,
+#      per encoder mode (BENCH_MODES) and once with run.stages=floor (read, segment, write): documents/s,
 #      sentences/s, max RSS of the launcher JVM (/usr/bin/time -v), per-stage seconds from the
 #      run's _manifest.json (attention and rank as task-seconds measured inside the summarize
-#      tasks, which run them fused), Spark spill bytes from the event log, and full/floor ratio;
+#      tasks, which run them fused), Spark spill bytes from the event log, and job/floor ratio;
 #      on each generated corpus also Spark alone (io.attnsum.bench.SparkBaseline: read, split
 #      sentences by one regular expression, write Parquet), whose fixed cost per run is Spark's.
 #
@@ -25,8 +25,13 @@
 #   BENCH_CNNDM          JSON Lines corpus run as is (default ../shared/data/cnndm.dev.jsonl next
 #                        to the repository; empty = skip)
 #   BENCH_DIM            dimension of the generated word vectors (default 300)
-#   BENCH_VECTORS        file: generated vectors for the corpus vocabulary (default; stands in
-#                        for pretrained vectors) | train: vectors.path="" (Word2Vec on the corpus)
+#   BENCH_MODES          encoder modes run on every corpus besides the floor (default
+#                        "static word-vectors")
+#   BENCH_CNNDM_MODES    further modes run on cnndm.dev only (default "contextual": every
+#                        sentence through the encoder, too slow for the large generated corpora)
+#   BENCH_VECTORS        word-vectors mode's vectors: file: generated vectors for the corpus
+#                        vocabulary (default; stands in for pretrained vectors) | train:
+#                        vectors.path="" (Word2Vec on the corpus)
 #   BENCH_ND4J_THREADS   OMP_NUM_THREADS for the JMH forks (default 1: a task slot's share of a
 #                        core when local[2] runs on 2 cores)
 #   BENCH_JMH_ARGS       extra AttentionBenchRunner arguments, e.g. "--tokens 8,64 --dims 300"
@@ -53,6 +58,8 @@ fi
 cnndm=${BENCH_CNNDM-"$root/../shared/data/cnndm.dev.jsonl"}
 dim=${BENCH_DIM:-300}
 vectors_mode=${BENCH_VECTORS:-file}
+modes=${BENCH_MODES:-"static word-vectors"}
+cnndm_modes=${BENCH_CNNDM_MODES-"contextual"}
 threads=${BENCH_ND4J_THREADS:-1}
 work=${BENCH_WORK:-"$root/job/target/bench"}
 master=${ATTNSUM_MASTER:-"local[2]"}
@@ -163,14 +170,16 @@ EOF
 
   # The table grows one row per run, so an interrupted benchmark keeps what it measured.
   {
-    echo "| corpus | stages | documents | job s | docs/s | sentences/s | read s | text s | vectors s | summarize s | attention / rank task-s | write s | max RSS / wall | spilled / full:floor | load at start |"
+    echo "| corpus | mode | documents | job s | docs/s | sentences/s | read s | text s | encode s | summarize s | encode / attention / rank task-s | write s | max RSS / wall | spilled / job:floor | load at start |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|"
   } >"$e2e_md"
-  declare -A full_rate=()
+  declare -A floor_rate=()
   : >"$scaling_tsv"
-  run_one() { # run_one NAME CORPUS VECTORS STAGES
+  run_one() { # run_one NAME CORPUS VECTORS MODE (floor | static | contextual | word-vectors)
     local name=$1 corpus=$2 vec=$3 stages=$4
     local tag="$name-$stages" out="$work/out/$1-$4"
+    local mode_sets=(--set run.stages=full --set encoder.mode="$stages")
+    [ "$stages" = floor ] && mode_sets=(--set run.stages=floor)
     rm -rf "$out"
     wait_for_quiet
     local load
@@ -181,7 +190,8 @@ EOF
     if ! /usr/bin/time -v -o "$work/$tag.time" env ATTNSUM_MASTER="$master" ATTNSUM_NO_BUILD=1 \
       "$root/scripts/attnsum" run --config "$conf" \
       --set input.path="$corpus" --set output.path="$out" --set run.id=bench \
-      --set output.format=parquet --set run.stages="$stages" --set vectors.path="$vec" \
+      --set output.format=parquet "${mode_sets[@]}" --set vectors.path="$vec" \
+      --set encoder.cache-path="$work/encoder-cache" \
       >"$work/$tag.log" 2>&1; then
       echo "bench: $tag failed, see $work/$tag.log" >&2
       tail -20 "$work/$tag.log" >&2
@@ -207,19 +217,19 @@ EOF
     stage() { jq -r --arg s "$1" '.stages[$s].seconds // "-"' "$manifest"; }
     # Attention and rank run fused in the summarize tasks, which time them: task-seconds, all cores.
     local split
-    split=$(jq -r '.stages.summarize | if .attention_task_seconds then "\(.attention_task_seconds) / \(.rank_task_seconds)" + (if .attention_kernel then " (\(.attention_kernel))" else "" end) else "-" end' "$manifest")
+    split=$(jq -r '.stages.summarize | if .attention_task_seconds then "\(.encode_task_seconds) / \(.attention_task_seconds) / \(.rank_task_seconds)" + (if .attention_kernel then " (\(.attention_kernel))" else "" end) else "-" end' "$manifest")
     local dps ratio="-"
     dps=$(awk -v d="$docs" -v s="$secs" 'BEGIN {printf "%.0f", d / s}')
     case "$name" in news-*) printf '%s\t%s\t%s\n' "$stages" "$docs" "$secs" >>"$scaling_tsv" ;; esac
-    if [ "$stages" = full ]; then
-      full_rate[$name]=$secs
+    if [ "$stages" = floor ]; then
+      floor_rate[$name]=$secs
     else
-      ratio=$(awk -v f="${full_rate[$name]:-0}" -v s="$secs" 'BEGIN {printf (f > 0 ? "%.2fx" : "-"), f / s}')
+      ratio=$(awk -v f="${floor_rate[$name]:-0}" -v s="$secs" 'BEGIN {printf (f > 0 ? "%.2fx" : "-"), s / f}')
     fi
     printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' \
       "$name" "$stages" "$docs" "$secs" "$dps" \
       "$(awk -v d="$sents" -v s="$secs" 'BEGIN {printf "%.0f", d / s}')" \
-      "$(stage read)" "$(stage text)" "$(stage vectors)" "$(stage summarize)" "$split" "$(stage write)" \
+      "$(stage read)" "$(stage text)" "$(stage encode)" "$(stage summarize)" "$split" "$(stage write)" \
       "$(awk -v k="$rss_kb" 'BEGIN {printf "%.2f GiB", k / 1048576}') / $wall" \
       "$spill B / $ratio" "$load" >>"$e2e_md"
   }
@@ -258,25 +268,30 @@ EOF
       "$(awk -v k="$rss_kb" 'BEGIN {printf "%.2f GiB", k / 1048576}') / $wall" "$load" >>"$e2e_md"
   }
 
-  # Rows of runs that train Word2Vec are marked "+w2v" (the floor run does not use vectors).
-  w2v=""
-  [ "$vectors_mode" = train ] && w2v="+w2v"
-  for n in $sizes; do
-    vec=$(vectors_for "$full_corpus" "news")
-    run_one "news-$n$w2v" "$work/news-$n.jsonl" "$vec" full
-    run_one "news-$n$w2v" "$work/news-$n.jsonl" "" floor
-    [ "${BENCH_SKIP_BASELINE:-0}" = 1 ] || run_baseline "news-$n" "$work/news-$n.jsonl"
-  done
+  # The floor first: the other modes' job:floor ratios are against it. The static pack is
+  # distilled by the first static run (into $work/encoder-cache) and found there by the others;
+  # the cnndm rows come first so that no generated-corpus row pays for the distillation.
   if [ -n "$cnndm" ] && [ -s "$cnndm" ]; then
     vec=$(vectors_for "$cnndm" "cnndm")
-    run_one "cnndm.dev$w2v" "$cnndm" "$vec" full
-    run_one "cnndm.dev$w2v" "$cnndm" "" floor
+    run_one "cnndm.dev" "$cnndm" "" floor
+    [ -d "$work/encoder-cache" ] || run_one "cnndm.dev" "$cnndm" "" static
+    for mode in $modes $cnndm_modes; do
+      run_one "cnndm.dev" "$cnndm" "$vec" "$mode"
+    done
   fi
+  for n in $sizes; do
+    vec=$(vectors_for "$full_corpus" "news")
+    run_one "news-$n" "$work/news-$n.jsonl" "" floor
+    for mode in $modes; do
+      run_one "news-$n" "$work/news-$n.jsonl" "$vec" "$mode"
+    done
+    [ "${BENCH_SKIP_BASELINE:-0}" = 1 ] || run_baseline "news-$n" "$work/news-$n.jsonl"
+  done
 fi
 
 # --- report
 # Scaling over the generated sizes: least-squares fit of job seconds = fixed + per-document cost
-# x documents, per stage set. The fit separates what a run pays once (Spark jobs, JIT, the vectors
+# x documents, per mode. The fit separates what a run pays once (Spark jobs, JIT, the vectors
 # file) from what each document costs; the largest relative residual says how straight the line is.
 scaling_md="$work/scaling.md"
 : >"$scaling_md"
@@ -305,14 +320,14 @@ if [ -s "$scaling_tsv" ]; then
     }' "$scaling_tsv" | sort >"$scaling_md.rows"
   if [ -s "$scaling_md.rows" ]; then
     {
-      echo "| stages | sizes | fixed s | fixed s within 15% | s per 1,000 docs | marginal docs/s | worst residual | docs/s smallest -> largest |"
+      echo "| mode | sizes | fixed s | fixed s within 15% | s per 1,000 docs | marginal docs/s | worst residual | docs/s smallest -> largest |"
       echo "|---|---:|---:|---:|---:|---:|---:|---|"
       cat "$scaling_md.rows"
     } >"$scaling_md"
   fi
   rm -f "$scaling_md.rows"
 fi
-command_line="BENCH_QUICK=$quick BENCH_SIZES=\"$sizes\" BENCH_DIM=$dim BENCH_VECTORS=$vectors_mode BENCH_ND4J_THREADS=$threads ATTNSUM_MASTER=$master${OMP_NUM_THREADS:+ OMP_NUM_THREADS=$OMP_NUM_THREADS}${BENCH_JMH_ARGS:+ BENCH_JMH_ARGS=\"$BENCH_JMH_ARGS\"}${BENCH_SKIP_JMH:+ BENCH_SKIP_JMH=$BENCH_SKIP_JMH}${BENCH_SKIP_E2E:+ BENCH_SKIP_E2E=$BENCH_SKIP_E2E}${BENCH_CNNDM+ BENCH_CNNDM=\"$BENCH_CNNDM\"} scripts/bench.sh"
+command_line="BENCH_QUICK=$quick BENCH_SIZES=\"$sizes\" BENCH_MODES=\"$modes\" BENCH_CNNDM_MODES=\"$cnndm_modes\" BENCH_DIM=$dim BENCH_VECTORS=$vectors_mode BENCH_ND4J_THREADS=$threads ATTNSUM_MASTER=$master${OMP_NUM_THREADS:+ OMP_NUM_THREADS=$OMP_NUM_THREADS}${BENCH_JMH_ARGS:+ BENCH_JMH_ARGS=\"$BENCH_JMH_ARGS\"}${BENCH_SKIP_JMH:+ BENCH_SKIP_JMH=$BENCH_SKIP_JMH}${BENCH_SKIP_E2E:+ BENCH_SKIP_E2E=$BENCH_SKIP_E2E}${BENCH_CNNDM+ BENCH_CNNDM=\"$BENCH_CNNDM\"} scripts/bench.sh"
 results="$work/results.md"
 {
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $machine."
