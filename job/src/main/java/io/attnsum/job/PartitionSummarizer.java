@@ -31,6 +31,10 @@ import java.util.Map;
 public final class PartitionSummarizer implements AutoCloseable {
   private final PreparedEncoder prepared;
   private final AttentionSettings attention;
+  // Whether anything reads the pooled vectors: the ranking (rank.embedding-weight > 0) or the
+  // sentences table's token weights. Otherwise pooling is skipped; the encoding still runs, for
+  // the sentences table's known_tokens.
+  private final boolean pool;
   private final Map<Language, SentenceEncoder> encoders = new EnumMap<>(Language.class);
   private final AttentionPooler pooler;
   private final DocumentRanker ranker;
@@ -41,6 +45,7 @@ public final class PartitionSummarizer implements AutoCloseable {
   public PartitionSummarizer(PreparedEncoder prepared, AttentionSettings attention, RankSettings rank) {
     this.prepared = prepared;
     this.attention = attention;
+    this.pool = rank.embeddingWeight() > 0 || attention.tokenWeights();
     this.pooler = new AttentionPooler(attention);
     this.ranker = new DocumentRanker(rank, prepared.words(), pooler.kernel());
   }
@@ -78,9 +83,11 @@ public final class PartitionSummarizer implements AutoCloseable {
     SentenceEncoder encoder = encoders.computeIfAbsent(language, prepared::open);
     EncodedChunk encoded = encoder.encode(docs, attention.tokenWeights());
     long encodedAt = System.nanoTime();
-    List<PooledSentences> pooled = attention.pooling() == SentencePooling.MODEL
-        ? AttentionPooler.modelPooled(encoded, attention.tokenWeights())
-        : pooler.pool(encoded);
+    List<PooledSentences> pooled = !pool
+        ? AttentionPooler.unpooled(encoded)
+        : attention.pooling() == SentencePooling.MODEL
+            ? AttentionPooler.modelPooled(encoded, attention.tokenWeights())
+            : pooler.pool(encoded);
     long pooledAt = System.nanoTime();
     List<DocumentSummary> summaries = ranker.rank(docs, pooled);
     encodeNanos += encodedAt - started;

@@ -50,10 +50,10 @@ class PartitionSummarizerTest {
     VectorPack pack = SyntheticCorpus.numberedPack(80, 24, 9);
     List<AnalyzedDocument> docs = SyntheticCorpus.randomDocs("t", new Random(11), 20, 80, 8, 20);
     List<DocumentSummary> expected;
-    try (var alone = new WordVectorSummarizer(attention(), rank(), pack)) {
+    try (var alone = new WordVectorSummarizer(attention(), rank("rank.embedding-weight=0.15"), pack)) {
       expected = alone.summarize(docs);
     }
-    try (PartitionSummarizer summarizer = new PartitionSummarizer(prepared(pack), attention(), rank())) {
+    try (PartitionSummarizer summarizer = new PartitionSummarizer(prepared(pack), attention(), rank("rank.embedding-weight=0.15"))) {
       List<DocumentSummary> got = summarizer.summarize(docs);
       assertThat(got).usingRecursiveComparison().isEqualTo(expected);
       assertThat(summarizer.sentencesEncoded())
@@ -65,7 +65,7 @@ class PartitionSummarizerTest {
   void stageTimesAddUpAcrossChunksAndStayWithinTheWallTime() throws IOException {
     VectorPack pack = SyntheticCorpus.numberedPack(80, 24, 9);
     List<AnalyzedDocument> docs = SyntheticCorpus.randomDocs("t", new Random(11), 20, 80, 8, 20);
-    try (PartitionSummarizer summarizer = new PartitionSummarizer(prepared(pack), attention(), rank())) {
+    try (PartitionSummarizer summarizer = new PartitionSummarizer(prepared(pack), attention(), rank("rank.embedding-weight=0.15"))) {
       assertThat(summarizer.attentionNanos()).isZero();
       assertThat(summarizer.rankNanos()).isZero();
       long started = System.nanoTime();
