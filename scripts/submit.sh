@@ -34,13 +34,21 @@
 #                             passed to executors ["37 50 52 60 61 70 75 80 86", ND4J 1.0.0-M2.1's]
 #   MAVEN_ARGS                extra Maven arguments when the jar is built (e.g. -o)
 #
-# Sizing ND4J's off-heap memory: each task holds two workspaces for its whole partition, the
-# attention's, about
-#   batch-size x max-tokens^2 x 4 bytes (scores) + batch-size x max-tokens x dim x 4 x 3 bytes
-# (with the default 64 sentences, 128 tokens, 300 dims ~ 4 MB + 30 MB), and the sentence graphs'
-# Gram products', at most ~ 100 MB; both over-allocate by 20%. Give each task slot ~ 200 MB of maxbytes,
-# plus the vector pack (words x dim x 4 bytes, loaded once per JVM on the heap). The resource
-# manager's overhead must cover maxbytes, or YARN/K8s kill the container.
+# Sizing ND4J's off-heap memory (maxbytes) by encoder.mode:
+#   static (default): the executors make no ND4J allocation with the Java attention kernel; the
+#     static packs (pieces x 256 x 4 bytes, ~ 31 MB a language) and the corpus vocabulary are on
+#     the heap, once per JVM. The driver runs the encoder once to distil a pack it does not find in
+#     encoder.cache-path: ~ 400 MB of off-heap and heap for a minute.
+#   contextual: the encoder's weights, once per JVM (~ 100 MB for each language's model), plus
+#     per task slot its workspaces, ~ 12 x hidden x 2048 floats for a pass of 2,048 tokens plus the
+#     attention scores (~ 50-100 MB at 384-512 dims): give maxbytes ~ 300 MB + 150 MB per task slot.
+#   word-vectors: each task holds the attention's workspace, about
+#     batch-size x max-tokens^2 x 4 bytes (scores) + batch-size x max-tokens x dim x 4 x 3 bytes
+#     (64 sentences, 128 tokens, 300 dims ~ 4 MB + 30 MB), and the sentence graphs' Gram products',
+#     at most ~ 100 MB, with the ND4J kernel; both over-allocate by 20%; the vector pack (words x
+#     dim x 4 bytes) is on the heap, once per JVM.
+# The 2G default covers every mode with a few task slots. The resource manager's overhead must
+# cover maxbytes, or YARN/K8s kill the container.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
