@@ -222,7 +222,9 @@ public final class AttentionPooler implements AutoCloseable {
   /**
    * The encoder's own pooling ({@link SentencePooling#MODEL}): the chunk's pooled vectors when
    * the encoder made them, else the mean of each sentence's known token vectors; token weights,
-   * when asked for, are 1 / known for each known token.
+   * when asked for, are 1 / known for each known token. A sentence without known tokens gets a
+   * zero vector either way (an encoder's pooled vector of [CLS] [UNK] [SEP] is the same for every
+   * such sentence, and would make them all alike to the ranking).
    */
   public static List<PooledSentences> modelPooled(EncodedChunk chunk, boolean tokenWeights) {
     TokenTable table = chunk.table();
@@ -232,7 +234,7 @@ public final class AttentionPooler implements AutoCloseable {
     for (int d = 0; d < chunk.rows().length; d++) {
       int[][] rows = chunk.rows()[d];
       int n = rows.length;
-      float[] vectors = chunk.pooled() != null ? chunk.pooled()[d] : new float[n * dim];
+      float[] vectors = chunk.pooled() != null ? chunk.pooled()[d].clone() : new float[n * dim];
       int[] known = new int[n];
       float[][] weights = tokenWeights ? new float[n][] : null;
       double[] sum = new double[dim];
@@ -242,9 +244,10 @@ public final class AttentionPooler implements AutoCloseable {
           weights[s] = new float[rows[s].length];
         }
         if (known[s] == 0) {
+          Arrays.fill(vectors, s * dim, (s + 1) * dim, 0f);
           continue;
         }
-        java.util.Arrays.fill(sum, 0);
+        Arrays.fill(sum, 0);
         for (int t = 0; t < rows[s].length; t++) {
           int r = rows[s][t];
           if (r < 0) {

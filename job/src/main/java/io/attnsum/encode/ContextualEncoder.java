@@ -17,8 +17,9 @@ import java.util.List;
  *
  * <p>All windows of a chunk go to the encoder in one call, which batches them by length; a
  * sentence's states do not depend on the other sentences of the chunk ({@link BertEncoder}).
- * Table rows count as the pieces' Zipf-estimated frequencies ({@link PieceFrequencies}), for the
- * attention prior.
+ * Table rows count as the pieces' Zipf-estimated frequencies ({@link PieceFrequencies}) out of
+ * the vocabulary's total, as a static pack's rows do, for the attention prior: a piece's prior is
+ * then the same in every chunk, whichever documents share it.
  */
 public final class ContextualEncoder implements SentenceEncoder {
   private final BertEncoder encoder;
@@ -108,7 +109,8 @@ public final class ContextualEncoder implements SentenceEncoder {
         }
       }
     }
-    return new EncodedChunk(new StateTable(data, hidden, counts), rows, tokens, pooled);
+    return new EncodedChunk(new StateTable(data, hidden, counts, frequencies.totalCount()), rows,
+        tokens, pooled);
   }
 
   @Override
@@ -126,8 +128,12 @@ public final class ContextualEncoder implements SentenceEncoder {
     encoder.releaseThreadMemory();
   }
 
-  /** One chunk's token states. */
-  private record StateTable(float[] data, int dim, long[] counts) implements TokenTable {
+  /**
+   * One chunk's token states; {@code totalCount} is the vocabulary's (not the chunk's), so that a
+   * row's probability count / total does not depend on the chunk.
+   */
+  private record StateTable(float[] data, int dim, long[] counts, long totalCount)
+      implements TokenTable {
     @Override
     public int size() {
       return counts.length;
@@ -136,15 +142,6 @@ public final class ContextualEncoder implements SentenceEncoder {
     @Override
     public long count(int row) {
       return counts[row];
-    }
-
-    @Override
-    public long totalCount() {
-      long t = 0;
-      for (long c : counts) {
-        t += c;
-      }
-      return Math.max(1, t);
     }
   }
 }

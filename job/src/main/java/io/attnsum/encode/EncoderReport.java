@@ -27,7 +27,7 @@ public record EncoderReport(
    *
    * @param language ISO 639-1 code
    * @param name the built-in encoder's id or the user's folder
-   * @param sha256 hash of the ONNX file
+   * @param sha256 SHA-256 of the ONNX file followed by the tokenizer.json (hex)
    * @param dimensions width of the token vectors the attention pools
    * @param pooling the model's own pooling
    * @param staticPack the static pack's URI (static mode), else null

@@ -13,7 +13,8 @@ import java.io.Serializable;
  *     tokenizer.json}, or null for the built-in ones
  * @param pooling how the user's encoder pools token states into a sentence vector
  * @param maxTokens encoder positions per window, [CLS] and [SEP] included (contextual)
- * @param staticDimensions PCA components of static packs, 0 = the encoder's width
+ * @param staticDimensions PCA components of static packs, 0 (or more than the encoder's width) =
+ *     the encoder's width
  * @param staticSifA SIF constant of static packs, 0 = unweighted
  * @param cachePath where static packs are kept, or null for {@code <output.path>/_encoders}
  */

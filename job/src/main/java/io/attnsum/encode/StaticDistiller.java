@@ -33,8 +33,9 @@ public final class StaticDistiller {
   /**
    * Distils the pack.
    *
-   * @param dimensions PCA components to keep; 0 keeps the encoder's width (PCA still centres and
-   *     rotates)
+   * @param dimensions PCA components to keep; 0, or more than the encoder's width, keeps the
+   *     encoder's width (PCA still centres and rotates), as Model2Vec does for a PCA wider than
+   *     the model
    * @param sifA the SIF constant a; 0 leaves the vectors unweighted
    * @return one row per vocabulary id (row = id), named by the piece
    */
@@ -43,10 +44,11 @@ public final class StaticDistiller {
     long started = System.nanoTime();
     int vocab = tokenizer.vocabSize();
     int hidden = encoder.hidden();
-    int dims = dimensions == 0 ? hidden : dimensions;
-    if (dims > hidden) {
-      throw new IllegalArgumentException(
-          "encoder.static.dimensions is " + dims + " but the encoder's states have " + hidden);
+    int dims = dimensions == 0 ? hidden : Math.min(dimensions, hidden);
+    if (dimensions > hidden) {
+      // The default (256) is wider than a small user encoder: not an error, all of it is kept.
+      LOG.info("encoder.static.dimensions is {} but {} has {} dimensions: keeping all {}",
+          dimensions, encoder.file(), hidden, hidden);
     }
     PieceFrequencies frequencies = new PieceFrequencies(tokenizer);
     boolean[] meaningful = new boolean[vocab];

@@ -4,6 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.attnsum.config.ConfigReader;
+import io.attnsum.encode.BertEncoder;
+import io.attnsum.encode.ContextualEncoder;
+import io.attnsum.encode.EncodedChunk;
+import io.attnsum.encode.PieceFrequencies;
+import io.attnsum.encode.Pooling;
+import io.attnsum.encode.StaticDistiller;
+import io.attnsum.encode.StaticPieceEncoder;
+import io.attnsum.encode.TinyBert;
+import io.attnsum.encode.TokenTable;
+import io.attnsum.encode.WordPieceTokenizer;
 import io.attnsum.testing.TestSettings;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.Sentence;
@@ -23,31 +33,47 @@ class AttentionPoolerTest {
 
   /** Float64 reference of the whole pooler for one document, sentence by sentence, no batching. */
   static double[][] reference(AnalyzedDocument doc, AttentionSettings s, VectorPack pack) {
-    int dim = pack.dim();
+    int[][] rows = new int[doc.sentences().size()][];
+    for (Sentence sentence : doc.sentences()) {
+      String[] tokens = sentence.tokens();
+      rows[sentence.index()] = new int[tokens.length];
+      for (int t = 0; t < tokens.length; t++) {
+        rows[sentence.index()][t] = pack.indexOf(tokens[t]);
+      }
+    }
+    return reference(rows, s, pack);
+  }
+
+  /**
+   * The same for any token table: {@code sentenceRows[s]} are sentence s's rows in {@code table},
+   * −1 for a token without a vector.
+   */
+  static double[][] reference(int[][] sentenceRows, AttentionSettings s, TokenTable table) {
+    int dim = table.dim();
+    float[] data = table.data();
     double[] centroid = new double[dim];
     double weight = 0;
-    for (Sentence sentence : doc.sentences()) {
-      for (String token : sentence.tokens()) {
-        int row = pack.indexOf(token);
+    for (int[] sentence : sentenceRows) {
+      for (int row : sentence) {
         if (row >= 0) {
-          double w = prior(s, pack, row);
+          double w = prior(s, table, row);
           for (int k = 0; k < dim; k++) {
-            centroid[k] += w * pack.data()[row * dim + k];
+            centroid[k] += w * data[row * dim + k];
           }
           weight += w;
         }
       }
     }
-    double[][] out = new double[doc.sentences().size()][];
-    for (Sentence sentence : doc.sentences()) {
+    double[][] out = new double[sentenceRows.length][];
+    for (int si = 0; si < sentenceRows.length; si++) {
       List<Integer> rows = new ArrayList<>();
-      for (String token : sentence.tokens()) {
-        if (pack.indexOf(token) >= 0) {
-          rows.add(pack.indexOf(token));
+      for (int row : sentenceRows[si]) {
+        if (row >= 0) {
+          rows.add(row);
         }
       }
       double[] v = new double[dim];
-      out[sentence.index()] = v;
+      out[si] = v;
       if (rows.isEmpty()) {
         continue;
       }
@@ -55,7 +81,7 @@ class AttentionPoolerTest {
       for (int k = 0; k < dim; k++) {
         double mean = 0;
         for (int row : rows) {
-          mean += pack.data()[row * dim + k];
+          mean += data[row * dim + k];
         }
         q[k] = (float) (s.queryMix() * centroid[k] / weight + (1 - s.queryMix()) * mean / rows.size());
       }
@@ -65,8 +91,8 @@ class AttentionPoolerTest {
         float[] bias = new float[len];
         for (int t = 0; t < len; t++) {
           int row = rows.get(start + t);
-          pack.copyRow(row, h, t * dim);
-          bias[t] = (float) (s.priorWeight() * Math.log(prior(s, pack, row)));
+          System.arraycopy(data, row * dim, h, t * dim, dim);
+          bias[t] = (float) (s.priorWeight() * Math.log(prior(s, table, row)));
         }
         double[][] r =
             BatchedSelfAttentionTest.reference(
@@ -79,8 +105,9 @@ class AttentionPoolerTest {
     return out;
   }
 
-  private static double prior(AttentionSettings s, VectorPack pack, int row) {
-    return s.prior().weight((double) pack.count(row) / pack.totalCount(), s.sifA(), pack.totalCount());
+  private static double prior(AttentionSettings s, TokenTable table, int row) {
+    return s.prior().weight((double) table.count(row) / table.totalCount(), s.sifA(),
+        table.totalCount());
   }
 
   private static List<AnalyzedDocument> randomDocs(long seed, int count) {
@@ -219,5 +246,152 @@ class AttentionPoolerTest {
         assertThat((double) p.vectors()[i * DIM + k]).isCloseTo(ref[i][k], within(2e-5));
       }
     }
+  }
+
+  /** The tiny BERT's two kinds of token table: its token states, and its distilled pieces. */
+  private static final BertEncoder TINY = new BertEncoder(TinyBert.model());
+  private static final WordPieceTokenizer TINY_TOKENIZER = TinyBert.tokenizer();
+  private static final VectorPack TINY_PACK =
+      StaticDistiller.distil(TINY, TINY_TOKENIZER, 16, 1e-4);
+
+  @org.junit.jupiter.api.AfterAll
+  static void releaseTiny() {
+    TINY.releaseThreadMemory();
+  }
+
+  /** English news sentences, a sentence of unknown pieces only, and random ones. */
+  private static List<AnalyzedDocument> tinyDocs() {
+    List<AnalyzedDocument> docs = new ArrayList<>(List.of(
+        SyntheticCorpus.doc("n1", "The government said growth rose in the first year.",
+            "😀 😀", "Music sales fell, the report said, as mobile phones took over the market",
+            "Prices rose."),
+        SyntheticCorpus.doc("n2", "", "The bank cut its growth figures for the economy.")));
+    docs.addAll(randomDocs(8, 4));
+    return docs;
+  }
+
+  private static EncodedChunk contextualChunk(List<AnalyzedDocument> docs) {
+    return new ContextualEncoder(TINY, TINY_TOKENIZER, new PieceFrequencies(TINY_TOKENIZER),
+        Pooling.MEAN, 16).encode(docs, true);
+  }
+
+  private static EncodedChunk staticChunk(List<AnalyzedDocument> docs) {
+    return new StaticPieceEncoder(TINY_TOKENIZER, TINY_PACK).encode(docs, true);
+  }
+
+  /**
+   * Attention pooling over a contextual chunk (the chunk's own token states) and over a static
+   * chunk (the distilled pack), against the float64 reference, with windows shorter than some
+   * sentences and every prior.
+   */
+  @Test
+  void poolsContextualAndStaticChunksAsTheFloat64Reference() {
+    List<AnalyzedDocument> docs = tinyDocs();
+    for (EncodedChunk chunk : List.of(contextualChunk(docs), staticChunk(docs))) {
+      for (TokenPrior prior : TokenPrior.values()) {
+        AttentionSettings s = pooling(3, 5, "attention.prior=" + ConfigReader.configName(prior));
+        List<PooledSentences> pooled;
+        try (AttentionPooler pooler = new AttentionPooler(s)) {
+          pooled = pooler.pool(chunk);
+        }
+        int dim = chunk.table().dim();
+        for (int d = 0; d < docs.size(); d++) {
+          double[][] ref = reference(chunk.rows()[d], s, chunk.table());
+          assertThat(pooled.get(d).tokens()).isSameAs(chunk.tokens()[d]);
+          for (int i = 0; i < ref.length; i++) {
+            assertThat(pooled.get(d).knownTokens()[i]).isEqualTo(EncodedChunk.known(chunk.rows()[d][i]));
+            for (int k = 0; k < dim; k++) {
+              assertThat((double) pooled.get(d).vectors()[i * dim + k])
+                  .as("%s, %s prior, document %d, sentence %d", chunk.table().getClass().getSimpleName(),
+                      prior, d, i)
+                  .isCloseTo(ref[i][k], within(2e-5));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A document's attention-pooled contextual vectors are the same bits whichever documents share
+   * its chunk: its token states do not depend on them, and neither do their priors.
+   */
+  @Test
+  void aDocumentsContextualVectorsDoNotDependOnItsChunk() {
+    List<AnalyzedDocument> docs = tinyDocs();
+    AttentionSettings s = pooling(4, 6);
+    List<PooledSentences> all;
+    List<PooledSentences> alone;
+    try (AttentionPooler pooler = new AttentionPooler(s)) {
+      all = pooler.pool(contextualChunk(docs));
+      alone = pooler.pool(contextualChunk(List.of(docs.get(0))));
+    }
+    assertThat(all.get(0).vectors()).isEqualTo(alone.get(0).vectors());
+    for (int i = 0; i < alone.get(0).size(); i++) {
+      assertThat(all.get(0).tokenWeights()[i]).isEqualTo(alone.get(0).tokenWeights()[i]);
+    }
+  }
+
+  /**
+   * The model's own pooling: a contextual encoder's pooled vectors as they are, the mean of the
+   * known rows for static pieces; zero vectors for sentences without known pieces (the all-[UNK]
+   * one), and token weights 1 / known.
+   */
+  @Test
+  void modelPoolingIsTheEncodersOwnOrTheMeanOfKnownRows() {
+    List<AnalyzedDocument> docs = tinyDocs();
+    EncodedChunk contextual = contextualChunk(docs);
+    EncodedChunk statics = staticChunk(docs);
+    float[][] encoderPooled = new float[docs.size()][];
+    for (int d = 0; d < docs.size(); d++) {
+      encoderPooled[d] = contextual.pooled()[d].clone();
+    }
+    List<PooledSentences> fromContextual = AttentionPooler.modelPooled(contextual, true);
+    List<PooledSentences> fromStatic = AttentionPooler.modelPooled(statics, false);
+    int h = TinyBert.HIDDEN;
+    for (int d = 0; d < docs.size(); d++) {
+      PooledSentences c = fromContextual.get(d);
+      PooledSentences st = fromStatic.get(d);
+      assertThat(st.tokenWeights()).isNull();
+      for (int i = 0; i < c.size(); i++) {
+        int[] rows = contextual.rows()[d][i];
+        int known = EncodedChunk.known(rows);
+        assertThat(c.knownTokens()[i]).isEqualTo(known);
+        float[] own = Arrays.copyOfRange(encoderPooled[d], i * h, (i + 1) * h);
+        float[] got = Arrays.copyOfRange(c.vectors(), i * h, (i + 1) * h);
+        if (known == 0) {
+          assertThat(got).containsOnly(0f);
+        } else {
+          assertThat(got).isEqualTo(own);
+        }
+        for (int t = 0; t < rows.length; t++) {
+          assertThat(c.tokenWeights()[i][t]).isEqualTo(rows[t] < 0 ? 0f : 1f / known);
+        }
+        double[] mean = meanOfKnownRows(statics.rows()[d][i], TINY_PACK);
+        for (int k = 0; k < TINY_PACK.dim(); k++) {
+          assertThat((double) st.vectors()[i * TINY_PACK.dim() + k]).isCloseTo(mean[k], within(1e-6));
+        }
+      }
+    }
+    // The all-[UNK] sentence: the encoder pooled something, the ranking gets a zero vector.
+    assertThat(EncodedChunk.known(contextual.rows()[0][1])).isZero();
+    assertThat(Arrays.copyOfRange(encoderPooled[0], h, 2 * h)).isNotEqualTo(new float[h]);
+  }
+
+  private static double[] meanOfKnownRows(int[] rows, TokenTable table) {
+    double[] mean = new double[table.dim()];
+    int known = 0;
+    for (int row : rows) {
+      if (row >= 0) {
+        known++;
+        for (int k = 0; k < table.dim(); k++) {
+          mean[k] += table.data()[row * table.dim() + k];
+        }
+      }
+    }
+    for (int k = 0; k < mean.length && known > 0; k++) {
+      mean[k] /= known;
+    }
+    return mean;
   }
 }

@@ -103,6 +103,28 @@ class MainTest {
     assertThat(tmp.resolve("out")).doesNotExist();
   }
 
+  /**
+   * A user's encoder that is not one (here a folder whose model.onnx is cut short) exits 2,
+   * naming the file, before the job reads the corpus: the run's output folder is never made.
+   */
+  @Test
+  void aBrokenEncoderPathExitsTwoBeforeTheCorpusIsRead(@TempDir Path tmp) throws Exception {
+    Path encoder = io.attnsum.encode.TinyBert.writeTo(tmp.resolve("encoder"));
+    byte[] model = Files.readAllBytes(encoder.resolve("model.onnx"));
+    Files.write(encoder.resolve("model.onnx"), java.util.Arrays.copyOf(model, model.length / 2));
+    Path sample = Path.of("src/test/resources/sample/news.jsonl").toAbsolutePath();
+    int code = Main.run(new String[] {"run", "--set", "input.path=" + sample,
+        "--set", "output.path=" + tmp.resolve("out"), "--set", "encoder.path=" + encoder,
+        "--set", "spark.conf.\"spark.master\"=local[1]"});
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(stderr).isEqualTo(2);
+    assertThat(stderr).contains("attnsum: encoder error: " + encoder.resolve("model.onnx")
+        + ": is not a readable ONNX model (truncated or corrupt?)");
+    String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+    assertThat(lines[lines.length - 1]).startsWith("{\"status\":\"encoder_error\"");
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
   @Test
   void showChecksItsArguments(@TempDir Path tmp) {
     assertThat(Main.run(new String[] {"show"})).isEqualTo(2);

@@ -87,7 +87,8 @@ class SparkSubmitIT {
     Path sample = Path.of("src/test/resources/sample/news.jsonl").toAbsolutePath();
     Path output = tmp.resolve("out");
     Result r = submit(tmp, List.of("run", "--set", "input.path=" + sample, "--set", "output.path=" + output,
-        "--set", "output.format=jsonl", "--set", "run.id=submitted", "--set", "vectors.train.epochs=1"));
+        "--set", "output.format=jsonl", "--set", "run.id=submitted", "--set", "vectors.train.epochs=1",
+        "--set", io.attnsum.testing.TestSettings.sharedEncoderCache()));
     assertThat(r.code()).as("exit code; stderr:\n%s", tail(r.stderr())).isZero();
     String[] lines = r.stdout().strip().split("\n");
     JsonNode summary = new ObjectMapper().readTree(lines[lines.length - 1]);

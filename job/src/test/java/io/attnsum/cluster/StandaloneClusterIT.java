@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -25,11 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built jar on real distributed parts, all on this machine: a real HDFS (MiniDFSCluster)
- * holding the corpus, the pretrained vectors and the output; a Spark standalone Master and two
- * Workers as separate JVMs; the job submitted with {@code scripts/submit.sh}, its executors in
- * JVMs of their own. Proves what local mode hides (serialization, the executors' classpath,
- * hdfs:// paths on executors, the vector pack loaded per executor JVM): the cluster's tables
- * equal local mode's, and stay equal when an executor JVM is killed mid-run.
+ * holding the corpus, the encoder cache with its static pack and the output; a Spark standalone
+ * Master and two Workers as separate JVMs; the job submitted with {@code scripts/submit.sh}, its
+ * executors in JVMs of their own. Proves what local mode hides (serialization, the executors'
+ * classpath, hdfs:// paths on executors, the static pack loaded per executor JVM): the cluster's
+ * tables equal local mode's, and stay equal when an executor JVM is killed mid-run.
  *
  * <p>One HDFS and one cluster serve all tests of the class; every process they start is ended in
  * {@link #stop()} (and by a shutdown hook if the JVM dies first).
@@ -38,9 +33,9 @@ class StandaloneClusterIT {
   private static final Path ROOT = Path.of(System.getProperty("attnsum.project.root")).toAbsolutePath().normalize();
   private static final Path SAMPLE = ROOT.resolve("job/src/test/resources/sample/news.jsonl");
   private static final List<String> TABLES = List.of("sentences", "summaries", "rejected");
-  private static final int VECTOR_DIM = 20;
+  private static final String ENCODERS = "/encoders";
   private static final Pattern APP_ID = Pattern.compile("Connected to Spark cluster with app ID (\\S+)");
-  private static final Pattern VECTORS_DONE = Pattern.compile("SummarizationJob: stage vectors:");
+  private static final Pattern ENCODE_DONE = Pattern.compile("SummarizationJob: stage encode:");
   private static final Pattern TASK_STARTED =
       Pattern.compile("Starting task \\S+ in stage \\S+ \\(TID \\d+\\) \\(\\S+?, ?executor (\\d+),");
 
@@ -58,7 +53,7 @@ class StandaloneClusterIT {
     try {
       hdfs = MiniHdfs.start(tmp.resolve("hdfs"));
       hdfs.put(SAMPLE, "/input/news.jsonl");
-      hdfs.write("/vectors/words.vec", word2vecText(SAMPLE, VECTOR_DIM));
+      seedEncoderCache();
       // Two Workers of 2 cores / 2g: one 1g executor each (executor cores = 2).
       cluster = StandaloneCluster.start(sparkHome, Files.createDirectories(tmp.resolve("cluster")), 2, 2, "2g");
     } catch (Exception | AssertionError e) {
@@ -80,6 +75,23 @@ class StandaloneClusterIT {
     }
   }
 
+  /**
+   * The encoder cache of these runs is on HDFS, so that executors load the static pack from
+   * there. The packs the suite's other runs distilled (keyed by model hash in their names) are
+   * copied into it; when there are none yet, the first submission distils its own.
+   */
+  private static void seedEncoderCache() throws IOException {
+    Path shared = io.attnsum.testing.TestSettings.sharedEncoderCacheDir();
+    if (!Files.isDirectory(shared)) {
+      return;
+    }
+    try (Stream<Path> packs = Files.list(shared)) {
+      for (Path pack : packs.filter(p -> p.getFileName().toString().endsWith(".pack")).toList()) {
+        hdfs.put(pack, ENCODERS + "/" + pack.getFileName());
+      }
+    }
+  }
+
   /** scripts/spark-home.sh, as a user without a Spark download would run it. */
   private static Path assembleSparkHome() throws Exception {
     Path home = ROOT.resolve("job/target/spark-home");
@@ -91,30 +103,6 @@ class StandaloneClusterIT {
     return home;
   }
 
-  /**
-   * A word2vec text file ("count dim", then "word v1 .. vdim") with a vector for every lower-cased
-   * letter run of the corpus, values drawn from a generator seeded by the word: the same file on
-   * every run, so local and cluster runs see identical vectors (training Word2Vec would depend on
-   * partitioning and threads).
-   */
-  static String word2vecText(Path corpus, int dim) throws IOException {
-    TreeSet<String> words = new TreeSet<>();
-    Matcher m = Pattern.compile("\\p{L}+").matcher(Files.readString(corpus, StandardCharsets.UTF_8));
-    while (m.find()) {
-      words.add(m.group().toLowerCase(Locale.ROOT));
-    }
-    StringBuilder out = new StringBuilder().append(words.size()).append(' ').append(dim).append('\n');
-    for (String w : words) {
-      SplittableRandom r = new SplittableRandom(w.hashCode());
-      out.append(w);
-      for (int i = 0; i < dim; i++) {
-        out.append(' ').append(String.format(Locale.ROOT, "%.6f", r.nextDouble(-1, 1)));
-      }
-      out.append('\n');
-    }
-    return out.toString();
-  }
-
   private static List<String> jobArgs(String output, String runId) {
     // submit.sh adds the "run" command itself.
     return List.of(
@@ -122,7 +110,7 @@ class StandaloneClusterIT {
         "--set", "output.path=" + hdfs.uri(output),
         "--set", "output.format=jsonl",
         "--set", "run.id=" + runId,
-        "--set", "vectors.path=" + hdfs.uri("/vectors/words.vec"),
+        "--set", "encoder.cache-path=" + hdfs.uri(ENCODERS),
         // The same partitions in every run: attention batches, and so the floats, follow them.
         "--set", "input.partitions=4");
   }
@@ -181,7 +169,7 @@ class StandaloneClusterIT {
       assertThat(logs).as("executor logs of %s under %s", cleanAppId, w.workDir()).hasSize(1);
       String log = Files.readString(logs.get(0));
       assertThat(log).contains("Finished task");
-      // The executor read the vector pack from HDFS itself and computed with the Java kernel
+      // The executor read the static pack from HDFS itself and computed with the Java kernel
       // (the job gives executors the Vector API module), never starting ND4J: executors train
       // nothing, so nothing else would.
       assertThat(log).containsPattern(
@@ -194,9 +182,9 @@ class StandaloneClusterIT {
   void killingAnExecutorMidRunChangesNothing() throws Exception {
     String clean = cleanClusterRun();
     try (Submission s = submit(cluster.masterUrl(), "cluster-lost", "/out/cluster-lost")) {
-      // Once the vectors stage is done the summarize stage starts; kill the executor that gets
+      // Once the encode stage is done the summarize stage starts; kill the executor that gets
       // its first task. Its cached partitions and shuffle files go with it.
-      int after = s.stderr().await(VECTORS_DONE, Duration.ofMinutes(3)).line();
+      int after = s.stderr().await(ENCODE_DONE, Duration.ofMinutes(3)).line();
       String executor = s.stderr().await(TASK_STARTED, after, Duration.ofMinutes(1)).group(1);
       ProcessHandle jvm = cluster.executor(executor)
           .orElseThrow(() -> new AssertionError("no JVM for executor " + executor + " among " + cluster.executors()));

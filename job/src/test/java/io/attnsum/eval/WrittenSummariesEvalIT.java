@@ -59,7 +59,8 @@ class WrittenSummariesEvalIT implements Serializable {
 
   private RunResult job(Path input, Path output, String... more) throws Exception {
     List<String> sets = new ArrayList<>(List.of("input.path=" + input, "output.path=" + output,
-        "run.id=e", "vectors.train.dimensions=50", "vectors.train.epochs=2"));
+        "run.id=e", "vectors.train.dimensions=50", "vectors.train.epochs=2",
+        io.attnsum.testing.TestSettings.sharedEncoderCache()));
     sets.addAll(List.of(more));
     return new SummarizationJob(spark, JobSettings.load(null, sets)).run();
   }

@@ -100,7 +100,7 @@ class DirtyInputIT implements Serializable {
   private JobSettings config(Path out, String... more) {
     List<String> sets = new ArrayList<>(List.of("input.path=" + corpus, "output.path=" + out, "run.id=dirty",
         "output.format=jsonl", "input.max-document-bytes=512k", "vectors.train.dimensions=20",
-        "vectors.train.epochs=1"));
+        "vectors.train.epochs=1", io.attnsum.testing.TestSettings.sharedEncoderCache()));
     sets.addAll(List.of(more));
     return JobSettings.load(null, sets);
   }

@@ -4,21 +4,41 @@ import static io.attnsum.testing.TestSettings.attention;
 import static io.attnsum.testing.TestSettings.rank;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attnsum.attention.AttentionPooler;
+import io.attnsum.attention.AttentionSettings;
+import io.attnsum.attention.PooledSentences;
 import io.attnsum.attention.SyntheticCorpus;
+import io.attnsum.encode.BertEncoder;
+import io.attnsum.encode.ContextualEncoder;
+import io.attnsum.encode.EncodedChunk;
 import io.attnsum.encode.EncoderMode;
+import io.attnsum.encode.EncoderSource;
+import io.attnsum.encode.PieceFrequencies;
+import io.attnsum.encode.Pooling;
 import io.attnsum.encode.PreparedEncoder;
+import io.attnsum.encode.SentenceEncoder;
+import io.attnsum.encode.StaticDistiller;
+import io.attnsum.encode.StaticPieceEncoder;
+import io.attnsum.encode.TinyBert;
+import io.attnsum.encode.WordPieceTokenizer;
+import io.attnsum.rank.DocumentRanker;
 import io.attnsum.rank.DocumentSummary;
 import io.attnsum.testing.WordVectorSummarizer;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.CorpusVocabulary;
+import io.attnsum.text.Language;
+import io.attnsum.text.Sentence;
 import io.attnsum.vectors.VectorPack;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +107,124 @@ class PartitionSummarizerTest {
       assertThat(summarizer.rankNanos()).isGreaterThan(rankFirst);
       assertThat(summarizer.encodeNanos() + summarizer.attentionNanos() + summarizer.rankNanos())
           .isLessThanOrEqualTo(afterSecond - started);
+    }
+  }
+
+  /** The words of {@code docs} with their counts, as the text stage would count them. */
+  private static CorpusVocabulary vocabularyOf(List<AnalyzedDocument> docs) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (AnalyzedDocument d : docs) {
+      for (Sentence s : d.sentences()) {
+        for (String t : s.tokens()) {
+          counts.merge(t, 1L, Long::sum);
+        }
+      }
+    }
+    return new CorpusVocabulary(counts.keySet().toArray(String[]::new),
+        counts.values().stream().mapToLong(Long::longValue).toArray());
+  }
+
+  /** A Chinese document: sentences of CJK characters, one token per character. */
+  private static AnalyzedDocument chinese(String id, String... sentences) {
+    AnalyzedDocument en = SyntheticCorpus.doc(id, sentences);
+    List<Sentence> out = new ArrayList<>();
+    for (Sentence s : en.sentences()) {
+      out.add(new Sentence(s.index(), s.text(), s.start(), s.end(),
+          s.text().codePoints().mapToObj(Character::toString).toArray(String[]::new)));
+    }
+    return new AnalyzedDocument(id, Language.ZH, en.text(), out, out.size(), 0);
+  }
+
+  /** English and Chinese documents, interleaved, so that a chunk holds both languages. */
+  private static List<AnalyzedDocument> bilingual() {
+    List<AnalyzedDocument> docs = new ArrayList<>(
+        SyntheticCorpus.randomDocs("t", new Random(11), 8, 80, 8, 20));
+    docs.add(2, chinese("z1", "法院被告是公司。", "市人民法院在年中。", "大人不和。"));
+    docs.add(5, SyntheticCorpus.doc("n1", "The government said growth rose in the first year.",
+        "Music sales fell as mobile phones took over the market, the report said.",
+        "Prices rose."));
+    docs.add(7, chinese("z2", "中国公司有一年了。", "法院是大的。"));
+    return docs;
+  }
+
+  /**
+   * The tiny BERT as a user's encoder ({@code encoder.path}) for both languages, prepared as the
+   * encode stage would: its static pack (static mode) and the corpus vocabulary on disk.
+   */
+  private PreparedEncoder tiny(EncoderMode mode, List<AnalyzedDocument> docs) throws IOException {
+    Path folder = TinyBert.writeTo(dir.resolve("tiny"));
+    EncoderSource source = EncoderSource.folder(folder.toString(), Pooling.MEAN);
+    Map<Language, String> packs = Map.of();
+    if (mode == EncoderMode.STATIC) {
+      Path pack = dir.resolve("static.pack");
+      try (OutputStream out = Files.newOutputStream(pack)) {
+        StaticDistiller.distil(TINY, TinyBert.tokenizer(), 16, 1e-4).write(out);
+      }
+      packs = Map.of(Language.EN, pack.toUri().toString(), Language.ZH, pack.toUri().toString());
+    }
+    Path vocabulary = dir.resolve("vocabulary.bin");
+    try (OutputStream out = Files.newOutputStream(vocabulary)) {
+      vocabularyOf(docs).write(out);
+    }
+    return new PreparedEncoder(mode, Map.of(Language.EN, source, Language.ZH, source), packs, null,
+        vocabulary.toUri().toString(), TINY_MAX_TOKENS);
+  }
+
+  private static final BertEncoder TINY = new BertEncoder(TinyBert.model());
+  private static final int TINY_MAX_TOKENS = 8;
+
+  @AfterAll
+  static void releaseTiny() {
+    TINY.releaseThreadMemory();
+  }
+
+  /**
+   * Static pieces and contextual states of the tiny BERT, pooled by attention or by the model:
+   * the summarizer over a chunk of two languages gives what each language's documents give
+   * through the stages one by one.
+   */
+  @Test
+  void pretrainedEncodersInEachModeGiveWhatTheStagesGiveOneByOne() throws IOException {
+    List<AnalyzedDocument> docs = bilingual();
+    String[][] cases = {{"static", "attention"}, {"contextual", "attention"},
+        {"contextual", "model"}};
+    for (String[] c : cases) {
+      EncoderMode mode = c[0].equals("static") ? EncoderMode.STATIC : EncoderMode.CONTEXTUAL;
+      AttentionSettings attention = attention("attention.pooling=" + c[1],
+          "output.token-weights=true");
+      PreparedEncoder prepared = tiny(mode, docs);
+      WordPieceTokenizer tokenizer = TinyBert.tokenizer();
+      List<DocumentSummary> expected = new ArrayList<>();
+      Map<String, DocumentSummary> byId = new java.util.HashMap<>();
+      try (AttentionPooler pooler = new AttentionPooler(attention);
+          DocumentRanker ranker = new DocumentRanker(rank(), vocabularyOf(docs), pooler.kernel())) {
+        SentenceEncoder encoder = mode == EncoderMode.STATIC
+            ? new StaticPieceEncoder(tokenizer,
+                StaticDistiller.distil(TINY, tokenizer, 16, 1e-4))
+            : new ContextualEncoder(TINY, tokenizer, new PieceFrequencies(tokenizer), Pooling.MEAN,
+                TINY_MAX_TOKENS);
+        for (Language language : Language.values()) {
+          List<AnalyzedDocument> group = docs.stream().filter(d -> d.language() == language)
+              .toList();
+          EncodedChunk chunk = encoder.encode(group, true);
+          List<PooledSentences> pooled = c[1].equals("model")
+              ? AttentionPooler.modelPooled(chunk, true) : pooler.pool(chunk);
+          List<DocumentSummary> ranked = ranker.rank(group, pooled);
+          for (int i = 0; i < group.size(); i++) {
+            byId.put(group.get(i).id(), ranked.get(i));
+          }
+        }
+      }
+      docs.forEach(d -> expected.add(byId.get(d.id())));
+      try (PartitionSummarizer summarizer = new PartitionSummarizer(prepared, attention, rank())) {
+        List<DocumentSummary> got = summarizer.summarize(docs);
+        assertThat(got).as(String.join("/", c)).usingRecursiveComparison().isEqualTo(expected);
+        assertThat(summarizer.sentencesEncoded())
+            .isEqualTo(docs.stream().mapToLong(d -> d.sentences().size()).sum());
+        // Both languages went through the tiny BERT's pieces: the tokens are its pieces.
+        assertThat(got.get(2).sentences().get(0).tokens()).contains("法", "院");
+        assertThat(got.get(5).sentences().get(0).tokens()).contains("government");
+      }
     }
   }
 }

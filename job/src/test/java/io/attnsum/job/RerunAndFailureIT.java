@@ -38,7 +38,8 @@ class RerunAndFailureIT implements Serializable {
 
   private JobSettings config(Path out, String runId, String... more) {
     List<String> sets = new ArrayList<>(List.of("input.path=" + SummarizationJobIT.SAMPLE, "output.path=" + out,
-        "run.id=" + runId, "output.format=jsonl", "vectors.train.dimensions=30", "vectors.train.epochs=1"));
+        "run.id=" + runId, "output.format=jsonl", "vectors.train.dimensions=30", "vectors.train.epochs=1",
+        io.attnsum.testing.TestSettings.sharedEncoderCache()));
     sets.addAll(List.of(more));
     return JobSettings.load(null, sets);
   }

@@ -42,7 +42,8 @@ class SummarizationJobIT implements Serializable {
   private RunResult run(Path out, String runId, String... more) throws Exception {
     List<String> sets = new ArrayList<>(List.of(
         "input.path=" + SAMPLE, "output.path=" + out, "run.id=" + runId, "summary.sentences=3",
-        "vectors.train.dimensions=50", "vectors.train.epochs=2"));
+        "vectors.train.dimensions=50", "vectors.train.epochs=2",
+        io.attnsum.testing.TestSettings.sharedEncoderCache()));
     sets.addAll(List.of(more));
     return new SummarizationJob(spark, JobSettings.load(null, sets)).run();
   }
@@ -62,7 +63,7 @@ class SummarizationJobIT implements Serializable {
     assertThat(manifest.get("output_documents").asLong() + manifest.get("rejected_documents").asLong())
         .isEqualTo(inputLines);
     assertThat(manifest.get("stages").fieldNames()).toIterable()
-        .containsExactly("read", "text", "vectors", "summarize", "write");
+        .containsExactly("read", "text", "encode", "summarize", "write");
     // Attention and rank are timed inside the fused tasks: both ran, and their task-seconds fit
     // in the summarize stage's wall time on the local cores.
     JsonNode summarize = manifest.get("stages").get("summarize");

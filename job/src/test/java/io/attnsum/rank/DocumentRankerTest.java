@@ -235,5 +235,72 @@ class DocumentRankerTest {
     }
   }
 
+  /**
+   * {@code rank.embedding-weight = 0} is the lexical-only ablation: the sentence vectors are not
+   * read at all, for the graph, the redundancy control or the position gate. The real pooled
+   * vectors, other random vectors, zeros and NaN give the same summaries, bit for bit; at the
+   * default weight the vectors do change them.
+   */
+  @Test
+  void embeddingWeightZeroLeavesTheVectorsOutOfTheRanking() {
+    VectorPack pack = SyntheticCorpus.numberedPack(80, 24, 9);
+    List<AnalyzedDocument> docs = SyntheticCorpus.randomDocs("e", new Random(21), 20, 80, 12, 25);
+    docs.add(TOPIC);
+    List<io.attnsum.attention.PooledSentences> real;
+    try (var pooler = new io.attnsum.attention.AttentionPooler(attention())) {
+      real = pooler.pool(new io.attnsum.encode.WordVectorEncoder(pack).encode(docs, false));
+    }
+    Random random = new Random(8);
+    List<List<io.attnsum.attention.PooledSentences>> others = new ArrayList<>();
+    for (String kind : List.of("random", "zero", "nan")) {
+      List<io.attnsum.attention.PooledSentences> replaced = new ArrayList<>();
+      for (io.attnsum.attention.PooledSentences p : real) {
+        float[] v = new float[p.vectors().length];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = switch (kind) {
+            case "random" -> (float) random.nextGaussian();
+            case "zero" -> 0f;
+            default -> Float.NaN;
+          };
+        }
+        replaced.add(new io.attnsum.attention.PooledSentences(p.dim(), v, p.knownTokens(),
+            p.tokenWeights(), p.tokens()));
+      }
+      others.add(replaced);
+    }
+    RankSettings ablation = rank("rank.embedding-weight=0");
+    List<DocumentSummary> lexical = rankWith(ablation, docs, real);
+    for (List<io.attnsum.attention.PooledSentences> vectors : others) {
+      assertThat(rankWith(ablation, docs, vectors)).usingRecursiveComparison().isEqualTo(lexical);
+    }
+    // At the default weight the embeddings carry signal: other vectors rank otherwise.
+    RankSettings blended = rank();
+    assertThat(blended.embeddingWeight()).isPositive();
+    List<DocumentSummary> withReal = rankWith(blended, docs, real);
+    List<DocumentSummary> withRandom = rankWith(blended, docs, others.get(0));
+    assertThat(differentScores(withReal, lexical)).isPositive();
+    assertThat(differentScores(withReal, withRandom)).isPositive();
+  }
 
+  private static List<DocumentSummary> rankWith(RankSettings settings, List<AnalyzedDocument> docs,
+      List<io.attnsum.attention.PooledSentences> vectors) {
+    try (DocumentRanker ranker = new DocumentRanker(settings, SyntheticCorpus.numberedPack(80, 24, 9),
+        io.attnsum.attention.AttentionKernel.AUTO.resolve())) {
+      return ranker.rank(docs, vectors);
+    }
+  }
+
+  /** Documents whose sentence scores differ between the two. */
+  private static long differentScores(List<DocumentSummary> a, List<DocumentSummary> b) {
+    long documents = 0;
+    for (int d = 0; d < a.size(); d++) {
+      for (int i = 0; i < a.get(d).sentences().size(); i++) {
+        if (a.get(d).sentences().get(i).score() != b.get(d).sentences().get(i).score()) {
+          documents++;
+          break;
+        }
+      }
+    }
+    return documents;
+  }
 }

@@ -3,11 +3,13 @@ package io.attnsum.testing;
 import io.attnsum.attention.AttentionSettings;
 import io.attnsum.config.ConfigLoader;
 import io.attnsum.config.ConfigReader;
+import io.attnsum.encode.EncoderSettings;
 import io.attnsum.job.JobSettings;
 import io.attnsum.rank.RankSettings;
 import io.attnsum.read.InputSettings;
 import io.attnsum.text.TextSettings;
 import io.attnsum.vectors.VectorSettings;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,31 @@ public final class TestSettings {
     List<String> sets = new ArrayList<>(REQUIRED);
     sets.addAll(List.of(overrides));
     return CACHE.computeIfAbsent(List.copyOf(sets), s -> JobSettings.load(null, s));
+  }
+
+  /** The encoder settings of reference.conf with {@code overrides}. */
+  public static EncoderSettings encoder(String... overrides) {
+    return job(overrides).encoder();
+  }
+
+  /**
+   * The folder where the integration tests keep the built-in encoders' static packs: failsafe's
+   * {@code attnsum.encoder.cache} (job/target/encoder-cache), else target/encoder-cache of the
+   * working directory (a test started from an IDE in the module).
+   */
+  public static Path sharedEncoderCacheDir() {
+    String dir = System.getProperty("attnsum.encoder.cache", "target/encoder-cache");
+    return Path.of(dir).toAbsolutePath().normalize();
+  }
+
+  /**
+   * The {@code --set} that points a run at {@link #sharedEncoderCacheDir()}, so that each
+   * built-in encoder is distilled once per build (about a minute on 2 cores) rather than once per
+   * run; a run without it distils into its own output folder. A file URI, so that it means this
+   * machine's disk whatever the run's default file system (HDFS in the cluster tests).
+   */
+  public static String sharedEncoderCache() {
+    return "encoder.cache-path=" + sharedEncoderCacheDir().toUri();
   }
 
   public static InputSettings input(String... overrides) {
