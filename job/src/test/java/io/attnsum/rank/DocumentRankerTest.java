@@ -273,8 +273,8 @@ class DocumentRankerTest {
     for (List<io.attnsum.attention.PooledSentences> vectors : others) {
       assertThat(rankWith(ablation, docs, vectors)).usingRecursiveComparison().isEqualTo(lexical);
     }
-    // At the default weight the embeddings carry signal: other vectors rank otherwise.
-    RankSettings blended = rank();
+    // With a share of the graph the embeddings carry signal: other vectors rank otherwise.
+    RankSettings blended = rank("rank.embedding-weight=0.15");
     assertThat(blended.embeddingWeight()).isPositive();
     List<DocumentSummary> withReal = rankWith(blended, docs, real);
     List<DocumentSummary> withRandom = rankWith(blended, docs, others.get(0));
