@@ -335,7 +335,7 @@ public final class Summarizer extends Transformer implements DefaultParamsWritab
     @Override
     public Row summarized(Row row, DocumentSummary s) {
       return append(row, OutputTables.summaryText(s), OutputTables.summaryIndices(s),
-          OutputTables.sentenceStructs(s, weights), null);
+          OutputTables.sentenceStructs(s, weights).toArray(new Row[0]), null);
     }
 
     @Override
