@@ -62,7 +62,7 @@ class SummarizationJobIT implements Serializable {
     assertThat(manifest.get("output_documents").asLong() + manifest.get("rejected_documents").asLong())
         .isEqualTo(inputLines);
     assertThat(manifest.get("stages").fieldNames()).toIterable()
-        .containsExactly("read", "text", "vectors", "summarize", "write");
+        .containsExactly("read", "text", "encode", "summarize", "write");
     // Attention and rank are timed inside the fused tasks: both ran, and their task-seconds fit
     // in the summarize stage's wall time on the local cores.
     JsonNode summarize = manifest.get("stages").get("summarize");
