@@ -42,9 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SummarizerIT implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Path SAMPLE = Path.of("src/test/resources/sample/news.jsonl").toAbsolutePath();
-  /** Static packs are distilled once per build and shared by the ITs that use them. */
+  /**
+   * Static packs are distilled once per build into the ITs' shared encoder cache (failsafe's
+   * {@code attnsum.encoder.cache}), which the PySpark tests use too.
+   */
   private static final String ENCODER_CACHE =
-      Path.of("target/encoder-cache").toAbsolutePath().toString();
+      Path.of(System.getProperty("attnsum.encoder.cache", "target/encoder-cache"))
+          .toAbsolutePath().toString();
   private static final StructType INPUT = DataTypes.createStructType(List.of(
       DataTypes.createStructField("id", DataTypes.StringType, false),
       DataTypes.createStructField("text", DataTypes.StringType, true)));
