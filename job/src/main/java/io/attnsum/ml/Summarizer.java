@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * <p>Params mirror the job's settings with {@code reference.conf}'s defaults; {@link #setConfig}
  * takes any other job key that decides what a summary is. The corpus files (the vocabulary, and
  * in word-vectors mode the vectors) go to a fresh folder under {@link #workDir}, deleted when the
- * driver exits; static encoder packs are cached under it ({@code _encoders}) unless {@code
+ * session stops; static encoder packs are cached under it ({@code _encoders}) unless {@code
  * encoder.cache-path} says otherwise.
  */
 public final class Summarizer extends Transformer implements DefaultParamsWritable {

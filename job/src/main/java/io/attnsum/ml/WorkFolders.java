@@ -12,7 +12,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Where a {@link Summarizer}'s transform keeps its files: the root ({@code workDir}), under which
  * the static encoder cache ({@code _encoders}) and reusable word vectors ({@code _vectors}) are
- * kept, and a fresh folder of its own for the corpus files, deleted when the driver exits. The
+ * kept, and a fresh folder of its own for the corpus files, deleted when the driver closes its
+ * file systems (Hadoop's delete-on-exit: {@code spark.stop()} or a normal JVM exit). The
  * files are written once and never replaced, as the executors' per-JVM caches expect of a path.
  *
  * @param root the root, as a qualified Hadoop path
