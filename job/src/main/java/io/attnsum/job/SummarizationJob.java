@@ -12,8 +12,6 @@ import io.attnsum.read.InputSettings.BadRecordPolicy;
 import io.attnsum.read.ParsedRecord;
 import io.attnsum.read.RejectedRecord;
 import io.attnsum.text.AnalyzedDocument;
-import io.attnsum.text.Language;
-import io.attnsum.text.Sentence;
 import io.attnsum.write.OutputFormat;
 import io.attnsum.write.OutputSettings.WriteMode;
 import io.attnsum.write.OutputTables;
@@ -21,20 +19,9 @@ import io.attnsum.write.RunLayout;
 import io.attnsum.write.RunLease;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Set;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.HashPartitioner;
-import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -42,8 +29,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.LongAccumulator;
-import org.apache.spark.util.TaskCompletionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,13 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SummarizationJob {
   private static final Logger LOG = LoggerFactory.getLogger(SummarizationJob.class);
-  /** Documents handed to the summarizer at once: enough sentences for full attention batches. */
-  static final int DOCUMENTS_PER_CHUNK = 128;
-  /**
-   * The same with a contextual encoder, whose chunk holds every token's state (about 1.5 MB a
-   * news document at 384 dimensions): the encoder batches sentences across the chunk anyway.
-   */
-  static final int CONTEXTUAL_DOCUMENTS_PER_CHUNK = 16;
 
   private final SparkSession spark;
   private final JobSettings config;
@@ -80,7 +58,7 @@ public final class SummarizationJob {
       JavaRDD<Analyzed> analyzed,
       JavaRDD<AnalyzedDocument> documents,
       JavaRDD<RejectedRecord> rejected,
-      JavaPairRDD<String, Long> vocabulary,
+      SummaryEngine.Counted counted,
       TextTally tally) {}
 
   /** The summaries (cached) and how many there are. */
@@ -127,7 +105,7 @@ public final class SummarizationJob {
           (Long) stages.get("summarize").get("sentences_encoded"),
           (Double) stages.get("summarize").get("encode_task_seconds"));
     }
-    text.vocabulary().unpersist(false);
+    text.counted().vocabulary().unpersist(false);
     write(text, summaries, layout);
     balanceBooks(input, text, summaries, layout);
     double seconds = (System.nanoTime() - started) / 1e9;
@@ -154,41 +132,25 @@ public final class SummarizationJob {
   }
 
   /**
-   * Partitions, deduplicates and analyses the corpus, and caches it. The one pass that analyses
-   * it also counts it: each partition's tally (and, unless the run is a floor run, its words)
-   * rides in its last record; the word counts are summed by a shuffle, the tallies gathered by an
-   * accumulator keyed by partition.
+   * Partitions, deduplicates and analyses the corpus, and caches it; the one pass that analyses
+   * it also counts it ({@link SummaryEngine#count}).
    */
   private Text analyze(Input input) {
     long t = System.nanoTime();
     int payloadChars = config.output().rejectedPayloadChars();
     JavaRDD<ParsedRecord> parsed = CorpusPartitioner.partitionAndDeduplicate(
         input.reader().read(), input.partitions(), config.input(), payloadChars);
-    var textSettings = config.text();
     boolean countWords = config.stages() != RunStages.FLOOR;
-    JavaRDD<Analyzed> analyzed = parsed
-        .mapPartitions(it -> TextPass.analyze(it, textSettings, countWords))
+    JavaRDD<Analyzed> analyzed = SummaryEngine.analyze(parsed, config.text(), countWords)
         .persist(StorageLevel.MEMORY_AND_DISK_SER());
-    TextTallies tallies = new TextTallies();
-    spark.sparkContext().register(tallies, "text tallies");
-    // A partition's words are distinct already (counted per partition), so the shuffle skips
-    // Spark's map-side combine, which would only hash every word once more.
-    JavaPairRDD<String, Long> vocabulary = analyzed
-        .mapPartitionsToPair(it -> TextPass.words(TaskContext.getPartitionId(), it, tallies))
-        .combineByKey(c -> c, Long::sum, Long::sum,
-            new HashPartitioner(analyzed.getNumPartitions()), false, null)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    long words = vocabulary.count();
-    TextTally tally = tallies.total();
-    JavaRDD<AnalyzedDocument> documents = analyzed
-        .filter(r -> r instanceof Analyzed.Document)
-        .map(r -> ((Analyzed.Document) r).document());
+    SummaryEngine.Counted counted = SummaryEngine.count(spark, analyzed);
+    TextTally tally = counted.tally();
     JavaRDD<RejectedRecord> rejected = analyzed
         .filter(r -> r instanceof Analyzed.Rejected)
         .map(r -> ((Analyzed.Rejected) r).record());
     stage("text", t, "documents", tally.documents, "sentences", tally.sentences,
-        "rejected", tally.rejected(), "vocabulary_words", words);
-    return new Text(analyzed, documents, rejected, vocabulary, tally);
+        "rejected", tally.rejected(), "vocabulary_words", counted.words());
+    return new Text(analyzed, SummaryEngine.documents(analyzed), rejected, counted, tally);
   }
 
   private void checkBadRecords(Text text, long input) {
@@ -214,49 +176,33 @@ public final class SummarizationJob {
 
   private EncoderStage.Prepared encode(Text text, RunLayout layout) {
     long t = System.nanoTime();
-    Set<Language> languages = EnumSet.noneOf(Language.class);
-    for (Language l : Language.values()) {
-      if (text.tally().has(l)) {
-        languages.add(l);
-      }
-    }
-    EncoderStage.Prepared prepared = EncoderStage.prepare(spark, config.encoder(),
-        config.vectors(), languages, text.vocabulary(), text.tally().tokens,
-        text.documents().flatMap(SummarizationJob::tokensOf), layout.root().toString(),
-        layout.work().toString(), layout.vectorsDir().toString());
+    EncoderStage.Prepared prepared = SummaryEngine.prepare(spark, config, text.counted(),
+        text.documents(), layout.root().toString(), layout.work().toString(),
+        layout.vectorsDir().toString());
     stage("encode", t, "mode", prepared.report().mode(),
         "vocabulary_words", prepared.report().vocabularyWords());
     return prepared;
   }
 
-  private static Iterator<String[]> tokensOf(AnalyzedDocument d) {
-    List<String[]> out = new ArrayList<>(d.sentences().size());
-    for (Sentence s : d.sentences()) {
-      out.add(s.tokens());
-    }
-    return out.iterator();
-  }
-
   /**
-   * Encode, attention and rank, fused in one task pass per partition. Their times are measured
-   * inside the tasks (task-seconds summed over cores; a retried task counts twice).
+   * Encode, attention and rank, fused in one task pass per partition ({@link SummarizeTask}).
+   * Their times are measured inside the tasks (task-seconds summed over cores; a retried task
+   * counts twice).
    */
   private Summaries summarize(Text text, EncoderStage.Prepared encoder) {
     long t = System.nanoTime();
     var sc = spark.sparkContext();
-    TaskTimes times = new TaskTimes(sc.longAccumulator("encode task nanos"),
+    SummarizeTask.Times times = new SummarizeTask.Times(sc.longAccumulator("encode task nanos"),
         sc.longAccumulator("attention task nanos"), sc.longAccumulator("rank task nanos"),
         sc.longAccumulator("sentences encoded"), sc.longAccumulator("java kernel tasks"),
         sc.longAccumulator("summarize tasks"));
     PreparedEncoder prepared = encoder.encoder();
     var attention = config.attention();
     var rank = config.rank();
-    int chunk = prepared.mode() == io.attnsum.encode.EncoderMode.CONTEXTUAL
-        ? CONTEXTUAL_DOCUMENTS_PER_CHUNK : DOCUMENTS_PER_CHUNK;
     boolean keepTokens = config.output().tokenWeights();
     JavaRDD<DocumentSummary> summaries = text.documents()
-        .mapPartitions(it -> summarizePartition(it, prepared, attention, rank, chunk, times))
-        .map(s -> s.forOutput(keepTokens))
+        .mapPartitions(it -> SummarizeTask.run(it, new DocumentsOnly(keepTokens), prepared,
+            attention, rank, times))
         .persist(StorageLevel.MEMORY_AND_DISK_SER());
     long count = summaries.count();
     stage("summarize", t, "documents", count,
@@ -268,67 +214,28 @@ public final class SummarizationJob {
     return new Summaries(summaries, count);
   }
 
-  /** The summarize tasks' counters. */
-  private record TaskTimes(
-      LongAccumulator encode,
-      LongAccumulator attention,
-      LongAccumulator rank,
-      LongAccumulator sentences,
-      LongAccumulator javaKernelTasks,
-      LongAccumulator tasks)
-      implements java.io.Serializable {}
-
-  /** Hands the partition to a {@link PartitionSummarizer} in chunks. */
-  private static Iterator<DocumentSummary> summarizePartition(
-      Iterator<AnalyzedDocument> it, PreparedEncoder encoder,
-      io.attnsum.attention.AttentionSettings attention, io.attnsum.rank.RankSettings rank,
-      int chunkSize, TaskTimes times) {
-    FaultInjection.check("summarize");
-    PartitionSummarizer summarizer = new PartitionSummarizer(encoder, attention, rank);
-    // What computes: ND4J's backend (and a readable error if it cannot start), or the Java
-    // kernel, which leaves ND4J unstarted unless an encoder needs it.
-    boolean javaKernel = summarizer.kernel() == io.attnsum.attention.AttentionKernel.JAVA_VECTOR;
-    if (javaKernel) {
-      BackendReport.logJavaKernelOnce();
-    } else {
-      BackendReport.logOnce();
+  /** The batch job's summarize items: documents only, each to its summary as the tables read it. */
+  private record DocumentsOnly(boolean keepTokens)
+      implements SummarizeTask.Items<AnalyzedDocument, DocumentSummary> {
+    @Override
+    public boolean hasDocument(AnalyzedDocument d) {
+      return true;
     }
-    // Its native memory lives for the partition and is freed when the task ends, failed or not
-    // (the listener runs on the task's thread, whose workspaces they are).
-    TaskContext.get().addTaskCompletionListener((TaskCompletionListener) done -> {
-      times.encode().add(summarizer.encodeNanos());
-      times.attention().add(summarizer.attentionNanos());
-      times.rank().add(summarizer.rankNanos());
-      times.sentences().add(summarizer.sentencesEncoded());
-      times.tasks().add(1);
-      if (javaKernel) {
-        times.javaKernelTasks().add(1);
-      }
-      summarizer.close();
-    });
-    return new Iterator<>() {
-      private Iterator<DocumentSummary> current = Collections.emptyIterator();
 
-      @Override
-      public boolean hasNext() {
-        while (!current.hasNext() && it.hasNext()) {
-          List<AnalyzedDocument> chunk = new ArrayList<>(chunkSize);
-          while (it.hasNext() && chunk.size() < chunkSize) {
-            chunk.add(it.next());
-          }
-          current = summarizer.summarize(chunk).iterator();
-        }
-        return current.hasNext();
-      }
+    @Override
+    public AnalyzedDocument document(AnalyzedDocument d) {
+      return d;
+    }
 
-      @Override
-      public DocumentSummary next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return current.next();
-      }
-    };
+    @Override
+    public DocumentSummary summarized(AnalyzedDocument d, DocumentSummary summary) {
+      return summary.forOutput(keepTokens);
+    }
+
+    @Override
+    public DocumentSummary passed(AnalyzedDocument d) {
+      throw new IllegalStateException("the batch job's summarize tasks get documents only");
+    }
   }
 
   /**

@@ -53,31 +53,37 @@ final class TextPass {
               ? new Analyzed.Tally(tally, new String[0], new long[0])
               : new Analyzed.Tally(tally, words.words(), words.counts());
         }
-        ParsedRecord r = records.next();
-        if (!r.isDocument()) {
-          tally.add(r.rejected());
-          return new Analyzed.Rejected(r.rejected());
-        }
-        var d = r.document();
-        AnalyzedDocument a =
-            analyzer.analyze(d.id(), d.text()).withSummarySentences(d.summarySentences());
-        if (a.sentences().isEmpty()) {
-          RejectedRecord rejected = new RejectedRecord(d.source(), d.location(), d.id(),
-              RejectReason.NO_SENTENCES, "the text stage found no sentence", truncate(d.text(), 256));
-          tally.add(rejected);
-          return new Analyzed.Rejected(rejected);
-        }
-        tally.add(a);
-        if (words != null) {
-          for (Sentence s : a.sentences()) {
-            for (String token : s.tokens()) {
-              words.add(token);
+        Analyzed a = analyze(records.next(), analyzer);
+        if (a instanceof Analyzed.Rejected r) {
+          tally.add(r.record());
+        } else if (a instanceof Analyzed.Document d) {
+          tally.add(d.document());
+          if (words != null) {
+            for (Sentence s : d.document().sentences()) {
+              for (String token : s.tokens()) {
+                words.add(token);
+              }
             }
           }
         }
-        return new Analyzed.Document(a);
+        return a;
       }
     };
+  }
+
+  /** One record through the text stage: an analysed document, or the record's rejection. */
+  static Analyzed analyze(ParsedRecord r, DocumentAnalyzer analyzer) {
+    if (!r.isDocument()) {
+      return new Analyzed.Rejected(r.rejected());
+    }
+    var d = r.document();
+    AnalyzedDocument a =
+        analyzer.analyze(d.id(), d.text()).withSummarySentences(d.summarySentences());
+    if (a.sentences().isEmpty()) {
+      return new Analyzed.Rejected(new RejectedRecord(d.source(), d.location(), d.id(),
+          RejectReason.NO_SENTENCES, "the text stage found no sentence", truncate(d.text(), 256)));
+    }
+    return new Analyzed.Document(a);
   }
 
   /**

@@ -22,6 +22,16 @@ public final class OutputTables {
   public static StructType sentencesSchema(boolean tokenWeights) {
     List<StructField> f = new ArrayList<>();
     f.add(DataTypes.createStructField("doc_id", DataTypes.StringType, false));
+    f.addAll(List.of(sentenceStruct(tokenWeights).fields()));
+    return DataTypes.createStructType(f);
+  }
+
+  /**
+   * One sentence as the {@code sentences} table has it, without the document id: the element of
+   * the Spark ML stage's sentences column.
+   */
+  public static StructType sentenceStruct(boolean tokenWeights) {
+    List<StructField> f = new ArrayList<>();
     f.add(DataTypes.createStructField("index", DataTypes.IntegerType, false));
     f.add(DataTypes.createStructField("text", DataTypes.StringType, false));
     f.add(DataTypes.createStructField("start", DataTypes.IntegerType, false));
@@ -62,46 +72,67 @@ public final class OutputTables {
 
   /** One row per sentence, in document order. */
   public static List<Row> sentenceRows(DocumentSummary s, boolean tokenWeights) {
+    return sentences(s, tokenWeights, s.document().id());
+  }
+
+  /** One {@link #sentenceStruct} per sentence, in document order. */
+  public static List<Row> sentenceStructs(DocumentSummary s, boolean tokenWeights) {
+    return sentences(s, tokenWeights, null);
+  }
+
+  /** The sentences' values, led by {@code docId} unless it is null. */
+  private static List<Row> sentences(DocumentSummary s, boolean tokenWeights, String docId) {
     List<Sentence> sentences = s.document().sentences();
     List<Row> rows = new ArrayList<>(sentences.size());
     for (int i = 0; i < sentences.size(); i++) {
       Sentence sent = sentences.get(i);
       ScoredSentence sc = s.sentences().get(i);
-      if (tokenWeights) {
-        rows.add(
-            RowFactory.create(
-                s.document().id(), sent.index(), sent.text(), sent.start(), sent.end(), sc.score(),
-                sc.rank(), sc.selected(), sc.knownTokens(), sc.tokens(), boxed(sc.tokenWeights())));
-      } else {
-        rows.add(
-            RowFactory.create(
-                s.document().id(), sent.index(), sent.text(), sent.start(), sent.end(), sc.score(),
-                sc.rank(), sc.selected(), sc.knownTokens()));
+      List<Object> values = new ArrayList<>(11);
+      if (docId != null) {
+        values.add(docId);
       }
+      values.addAll(List.of(sent.index(), sent.text(), sent.start(), sent.end(), sc.score(),
+          sc.rank(), sc.selected(), sc.knownTokens()));
+      if (tokenWeights) {
+        values.add(sc.tokens());
+        values.add(boxed(sc.tokenWeights()));
+      }
+      rows.add(RowFactory.create(values.toArray()));
     }
     return rows;
   }
 
-  /** The summary text: selected sentences in document order, one per line (ROUGE-Lsum style). */
   public static Row summaryRow(DocumentSummary s) {
+    return RowFactory.create(
+        s.document().id(),
+        s.document().language().code(),
+        summaryText(s),
+        summaryIndices(s),
+        s.document().sentences().size(),
+        s.document().sourceSentenceCount());
+  }
+
+  /** The summary text: selected sentences in document order, one per line (ROUGE-Lsum style). */
+  public static String summaryText(DocumentSummary s) {
     StringBuilder text = new StringBuilder();
-    Integer[] indices = new Integer[s.selected().length];
     for (int i = 0; i < s.selected().length; i++) {
-      int idx = s.selected()[i];
-      indices[i] = idx;
       if (i > 0) {
         text.append('\n');
       }
       // A summary line must stay one line even when the source sentence spans lines.
-      text.append(LINE_BREAK.matcher(s.document().sentences().get(idx).text()).replaceAll(" "));
+      String sentence = s.document().sentences().get(s.selected()[i]).text();
+      text.append(LINE_BREAK.matcher(sentence).replaceAll(" "));
     }
-    return RowFactory.create(
-        s.document().id(),
-        s.document().language().code(),
-        text.toString(),
-        indices,
-        s.document().sentences().size(),
-        s.document().sourceSentenceCount());
+    return text.toString();
+  }
+
+  /** The summary's sentence indices, ascending, as an array column takes them. */
+  public static Integer[] summaryIndices(DocumentSummary s) {
+    Integer[] indices = new Integer[s.selected().length];
+    for (int i = 0; i < indices.length; i++) {
+      indices[i] = s.selected()[i];
+    }
+    return indices;
   }
 
   public static Row rejectedRow(RejectedRecord r) {

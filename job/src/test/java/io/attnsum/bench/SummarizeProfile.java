@@ -47,7 +47,7 @@ import java.util.Random;
  * {@link SummarizeAb} loads two builds of the job in one JVM and interleaves their passes.
  */
 public final class SummarizeProfile {
-  /** As {@code SummarizationJob.DOCUMENTS_PER_CHUNK}. */
+  /** As {@code SummarizeTask.DOCUMENTS_PER_CHUNK}. */
   static final int CHUNK = 128;
 
   private final List<AnalyzedDocument> docs;
