@@ -43,6 +43,8 @@ class SummarizationJobIT implements Serializable {
     List<String> sets = new ArrayList<>(List.of(
         "input.path=" + SAMPLE, "output.path=" + out, "run.id=" + runId, "summary.sentences=3",
         "vectors.train.dimensions=50", "vectors.train.epochs=2",
+        // The embeddings get a share of the graph, so that the attention stage runs and is timed.
+        "rank.embedding-weight=0.15",
         io.attnsum.testing.TestSettings.sharedEncoderCache()));
     sets.addAll(List.of(more));
     return new SummarizationJob(spark, JobSettings.load(null, sets)).run();
