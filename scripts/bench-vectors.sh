@@ -38,7 +38,7 @@ cp -r "${ROOT}/job/target/classes" "${BENCH_DIR}/classes"
 cp -r "${ROOT}/job/target/test-classes" "${BENCH_DIR}/test-classes"
 CP="${BENCH_DIR}/test-classes:${BENCH_DIR}/classes:$(cat "${CP_FILE}")"
 JVM=(java "-Xmx${JAVA_HEAP}" -Dorg.bytedeco.javacpp.maxbytes=8G -Dorg.bytedeco.javacpp.maxphysicalbytes=14G
-  -Dlog4j2.level=warn -cp "${CP}" io.attnsum.vectors.VectorLoadBenchmark)
+  -Dlog4j2.level=warn -cp "${CP}" io.attnsum.encode.VectorLoadBenchmark)
 
 FILE="${BENCH_DIR}/vectors-${WORDS}x${DIM}.txt"
 if [[ ! -s "${FILE}" ]]; then

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Data flows one way through the stages (read, text, vectors/encode, attention, rank, write), and
+ * Data flows one way through the stages (read, text, encode, attention, rank, write), and
  * so do the imports: a stage may use a stage before it, never one after it, and {@code config}
  * (loading and validation) knows no stage. {@code eval}, {@code cli}, {@code job} and {@code ml}
  * wire the stages and may use any of them. Reads the main sources, as the compiler would see them.
@@ -23,7 +23,7 @@ class StageDependenciesTest {
   /** Each stage's place in the pipeline; a package may use those with a lower or equal number. */
   private static final Map<String, Integer> STAGES =
       Map.of(
-          "read", 0, "text", 1, "vectors", 2, "encode", 2, "attention", 3, "rank", 4, "write", 5);
+          "read", 0, "text", 1, "encode", 2, "attention", 3, "rank", 4, "write", 5);
 
   /** The packages that wire stages together and may use all of them. */
   private static final List<String> WIRING = List.of("job", "cli", "eval", "ml");

@@ -1,6 +1,6 @@
 package io.attnsum.attention;
 
-import io.attnsum.vectors.Nd4jBackends;
+import io.attnsum.encode.Nd4jBackends;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**

@@ -176,7 +176,7 @@ public final class AttentionPooler implements AutoCloseable {
     }
     int batches = attendWindows(windows, rows, positions, slots, queryMix, out);
     // A chunk's own table (contextual states) is not kept past the call.
-    if (!(chunk.table() instanceof io.attnsum.vectors.VectorPack)) {
+    if (!(chunk.table() instanceof io.attnsum.encode.VectorPack)) {
       priorsOf = null;
       table = null;
       data = null;

@@ -11,7 +11,7 @@ import io.attnsum.job.SummarizationJob;
 import io.attnsum.job.Versions;
 import io.attnsum.read.InputException;
 import io.attnsum.read.InputPresence;
-import io.attnsum.vectors.VectorFileException;
+import io.attnsum.encode.VectorFileException;
 import io.attnsum.write.RunInUseException;
 import java.io.File;
 import java.time.Duration;

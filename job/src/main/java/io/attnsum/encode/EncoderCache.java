@@ -1,8 +1,6 @@
 package io.attnsum.encode;
 
 import io.attnsum.text.CorpusVocabulary;
-import io.attnsum.vectors.VectorPack;
-import io.attnsum.vectors.VectorPackCache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,5 @@
 package io.attnsum.encode;
 
-import io.attnsum.vectors.VectorPack;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

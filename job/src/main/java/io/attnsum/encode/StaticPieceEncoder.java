@@ -2,7 +2,6 @@ package io.attnsum.encode;
 
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.Sentence;
-import io.attnsum.vectors.VectorPack;
 import java.util.List;
 
 /**

@@ -2,7 +2,6 @@ package io.attnsum.encode;
 
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.Sentence;
-import io.attnsum.vectors.VectorPack;
 import java.util.List;
 
 /** Word vectors (a pretrained file or corpus-trained Word2Vec): each text token's row by name. */

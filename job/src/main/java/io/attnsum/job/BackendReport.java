@@ -1,6 +1,6 @@
 package io.attnsum.job;
 
-import io.attnsum.vectors.Nd4jBackends;
+import io.attnsum.encode.Nd4jBackends;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;

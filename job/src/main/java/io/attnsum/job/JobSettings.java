@@ -9,7 +9,7 @@ import io.attnsum.encode.EncoderSettings;
 import io.attnsum.rank.RankSettings;
 import io.attnsum.read.InputSettings;
 import io.attnsum.text.TextSettings;
-import io.attnsum.vectors.VectorSettings;
+import io.attnsum.encode.VectorSettings;
 import io.attnsum.write.OutputSettings;
 import java.io.File;
 import java.io.Serializable;

@@ -26,7 +26,7 @@ public final class Versions {
     v.put("hadoop", org.apache.hadoop.util.VersionInfo.getVersion());
     v.put("nd4j", mavenVersion("org.nd4j", "nd4j-api"));
     v.put("dl4j", mavenVersion("org.deeplearning4j", "deeplearning4j-nlp"));
-    v.put("nd4j_backend", String.join("+", io.attnsum.vectors.Nd4jBackends.inJar()));
+    v.put("nd4j_backend", String.join("+", io.attnsum.encode.Nd4jBackends.inJar()));
     return v;
   }
 

@@ -17,7 +17,7 @@ import io.attnsum.encode.WordPieceTokenizer;
 import io.attnsum.testing.TestSettings;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.Sentence;
-import io.attnsum.vectors.VectorPack;
+import io.attnsum.encode.VectorPack;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

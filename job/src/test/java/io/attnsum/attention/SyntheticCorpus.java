@@ -3,7 +3,7 @@ package io.attnsum.attention;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.Language;
 import io.attnsum.text.Sentence;
-import io.attnsum.vectors.VectorPack;
+import io.attnsum.encode.VectorPack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -9,7 +9,7 @@ import io.attnsum.testing.TestSettings;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.DocumentAnalyzer;
 import io.attnsum.text.Sentence;
-import io.attnsum.vectors.VectorPack;
+import io.attnsum.encode.VectorPack;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;

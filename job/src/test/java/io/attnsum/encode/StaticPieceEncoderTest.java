@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.attnsum.attention.SyntheticCorpus;
 import io.attnsum.text.AnalyzedDocument;
-import io.attnsum.vectors.VectorPack;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -28,7 +28,7 @@ import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.CorpusVocabulary;
 import io.attnsum.text.Language;
 import io.attnsum.text.Sentence;
-import io.attnsum.vectors.VectorPack;
+import io.attnsum.encode.VectorPack;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

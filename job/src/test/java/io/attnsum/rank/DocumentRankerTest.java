@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.attnsum.attention.AttentionSettings;
 import io.attnsum.attention.SyntheticCorpus;
 import io.attnsum.text.AnalyzedDocument;
-import io.attnsum.vectors.VectorPack;
+import io.attnsum.encode.VectorPack;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -15,8 +15,8 @@ class HeadingsTest {
       "Budget approved for schools\n\nThe council approved the school budget on Tuesday. "
           + "The school budget rises by four percent. Teachers welcomed the school budget. "
           + "Parents said the budget for schools was overdue.";
-  private static final io.attnsum.vectors.VectorPack SCHOOL_PACK =
-      new io.attnsum.vectors.VectorPack(new String[] {"school", "budget", "council"},
+  private static final io.attnsum.encode.VectorPack SCHOOL_PACK =
+      new io.attnsum.encode.VectorPack(new String[] {"school", "budget", "council"},
           new float[] {1, 0, 0.5f, 1, 0.2f, 0.1f}, 2, new long[] {4, 5, 1});
 
   private final DocumentAnalyzer analyzer = new DocumentAnalyzer(TestSettings.text());
@@ -91,7 +91,7 @@ class HeadingsTest {
   @Test
   void aShortDocumentFillsItsSummaryWithTheHeading() {
     AnalyzedDocument doc = analyzer.analyze("d", "Budget approved\n\nThe council approved the budget.");
-    var pack = new io.attnsum.vectors.VectorPack(new String[] {"budget"}, new float[] {1, 0}, 2, null);
+    var pack = new io.attnsum.encode.VectorPack(new String[] {"budget"}, new float[] {1, 0}, 2, null);
     DocumentSummary s = DocumentRankerTest.summarize(TestSettings.attention(),
         TestSettings.rank(), pack, java.util.List.of(doc)).get(0);
     assertThat(s.selected()).containsExactly(0, 1);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.attnsum.attention.SyntheticCorpus;
 import io.attnsum.text.Sentence;
-import io.attnsum.vectors.VectorPack;
+import io.attnsum.encode.VectorPack;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

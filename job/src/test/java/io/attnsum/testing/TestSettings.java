@@ -8,7 +8,7 @@ import io.attnsum.job.JobSettings;
 import io.attnsum.rank.RankSettings;
 import io.attnsum.read.InputSettings;
 import io.attnsum.text.TextSettings;
-import io.attnsum.vectors.VectorSettings;
+import io.attnsum.encode.VectorSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.attnsum.rank.DocumentRanker;
 import io.attnsum.rank.DocumentSummary;
 import io.attnsum.rank.RankSettings;
 import io.attnsum.text.AnalyzedDocument;
-import io.attnsum.vectors.VectorPack;
+import io.attnsum.encode.VectorPack;
 import java.util.List;
 
 /**

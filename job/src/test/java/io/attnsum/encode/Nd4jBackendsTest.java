@@ -1,4 +1,4 @@
-package io.attnsum.vectors;
+package io.attnsum.encode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

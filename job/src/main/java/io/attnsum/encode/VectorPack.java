@@ -1,4 +1,4 @@
-package io.attnsum.vectors;
+package io.attnsum.encode;
 
 import io.attnsum.text.WordIndex;
 import java.io.DataInputStream;

@@ -1,4 +1,4 @@
-package io.attnsum.vectors;
+package io.attnsum.encode;
 
 import io.attnsum.config.ConfigException;
 import io.attnsum.config.ConfigReader;

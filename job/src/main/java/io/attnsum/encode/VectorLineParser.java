@@ -1,4 +1,4 @@
-package io.attnsum.vectors;
+package io.attnsum.encode;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,4 +1,4 @@
-package io.attnsum.vectors;
+package io.attnsum.encode;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.attnsum.vectors;
+package io.attnsum.encode;
 
 /**
  * On-disk formats of pretrained word vectors ({@code vectors.format}).

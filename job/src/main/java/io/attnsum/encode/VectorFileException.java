@@ -1,4 +1,4 @@
-package io.attnsum.vectors;
+package io.attnsum.encode;
 
 /**
  * A word-vectors file that cannot be read as the format it is declared (or detected) to be. The
