@@ -26,8 +26,9 @@
 #                        to the repository; empty = skip)
 #   BENCH_DIM            dimension of the generated word vectors (default 300)
 #   BENCH_MODES          encoder modes run on every corpus besides the floor (default
-#                        "static word-vectors")
-#   BENCH_CNNDM_MODES    further modes run on cnndm.dev only (default "contextual": every
+#                        "static static@0.15 word-vectors@0.15"; MODE@W also sets
+#                        rank.embedding-weight=W, so that the attention stage runs)
+#   BENCH_CNNDM_MODES    further modes run on cnndm.dev only (default "contextual@0.15": every
 #                        sentence through the encoder, too slow for the large generated corpora)
 #   BENCH_VECTORS        word-vectors mode's vectors: file: generated vectors for the corpus
 #                        vocabulary (default; stands in for pretrained vectors) | train:
@@ -58,8 +59,8 @@ fi
 cnndm=${BENCH_CNNDM-"$root/../shared/data/cnndm.dev.jsonl"}
 dim=${BENCH_DIM:-300}
 vectors_mode=${BENCH_VECTORS:-file}
-modes=${BENCH_MODES:-"static word-vectors"}
-cnndm_modes=${BENCH_CNNDM_MODES-"contextual"}
+modes=${BENCH_MODES:-"static static@0.15 word-vectors@0.15"}
+cnndm_modes=${BENCH_CNNDM_MODES-"contextual@0.15"}
 threads=${BENCH_ND4J_THREADS:-1}
 work=${BENCH_WORK:-"$root/job/target/bench"}
 master=${ATTNSUM_MASTER:-"local[2]"}
@@ -178,7 +179,10 @@ EOF
   run_one() { # run_one NAME CORPUS VECTORS MODE (floor | static | contextual | word-vectors)
     local name=$1 corpus=$2 vec=$3 stages=$4
     local tag="$name-$stages" out="$work/out/$1-$4"
-    local mode_sets=(--set run.stages=full --set encoder.mode="$stages")
+    # A mode may carry an embedding weight: static@0.15 = encoder.mode=static with
+    # rank.embedding-weight=0.15.
+    local mode_sets=(--set run.stages=full --set encoder.mode="${stages%@*}")
+    [ "$stages" != "${stages%@*}" ] && mode_sets+=(--set rank.embedding-weight="${stages#*@}")
     [ "$stages" = floor ] && mode_sets=(--set run.stages=floor)
     rm -rf "$out"
     wait_for_quiet
