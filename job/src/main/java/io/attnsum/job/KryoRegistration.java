@@ -17,6 +17,7 @@ import io.attnsum.text.Language;
 import io.attnsum.text.Sentence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.SparkConf;
 import org.apache.spark.serializer.KryoRegistrator;
 
@@ -66,11 +67,16 @@ public final class KryoRegistration implements KryoRegistrator {
     kryo.register(Sentence.class, new SentenceSerializer());
     kryo.register(AnalyzedDocument.class, new AnalyzedDocumentSerializer());
     kryo.register(RejectedRecord.class, new RejectedRecordSerializer());
-    kryo.register(Analyzed.Document.class, new AnalyzedDocumentRecordSerializer());
-    kryo.register(Analyzed.Rejected.class, new AnalyzedRejectedSerializer());
+    kryo.register(Analyzed.Document.class, new CaseSerializer<>(
+        AnalyzedDocument.class, Analyzed.Document::document, Analyzed.Document::new));
+    kryo.register(Analyzed.Rejected.class, new CaseSerializer<>(
+        RejectedRecord.class, Analyzed.Rejected::record, Analyzed.Rejected::new));
     kryo.register(Analyzed.Tally.class, new AnalyzedTallySerializer());
     kryo.register(RawDocument.class, new RawDocumentSerializer());
-    kryo.register(ParsedRecord.class, new ParsedRecordSerializer());
+    kryo.register(ParsedRecord.Document.class, new CaseSerializer<>(
+        RawDocument.class, ParsedRecord.Document::document, ParsedRecord.Document::new));
+    kryo.register(ParsedRecord.Rejected.class, new CaseSerializer<>(
+        RejectedRecord.class, ParsedRecord.Rejected::record, ParsedRecord.Rejected::new));
     kryo.register(RecordKey.class, new RecordKeySerializer());
     kryo.register(ScoredSentence.class, new ScoredSentenceSerializer());
     kryo.register(DocumentSummary.class, new DocumentSummarySerializer());
@@ -139,27 +145,30 @@ public final class KryoRegistration implements KryoRegistrator {
     }
   }
 
-  static final class AnalyzedDocumentRecordSerializer extends Serializer<Analyzed.Document> {
-    @Override
-    public void write(Kryo kryo, Output out, Analyzed.Document r) {
-      kryo.writeObject(out, r.document());
+  /**
+   * A case of a sealed record type that wraps one other record ({@link Analyzed.Document}, {@link
+   * ParsedRecord.Rejected}, ...): Kryo's registered class id says which case it is, so only the
+   * wrapped record follows, through its own serializer.
+   */
+  static final class CaseSerializer<C, F> extends Serializer<C> {
+    private final Class<F> field;
+    private final Function<C, F> unwrap;
+    private final Function<F, C> wrap;
+
+    CaseSerializer(Class<F> field, Function<C, F> unwrap, Function<F, C> wrap) {
+      this.field = field;
+      this.unwrap = unwrap;
+      this.wrap = wrap;
     }
 
     @Override
-    public Analyzed.Document read(Kryo kryo, Input in, Class<Analyzed.Document> type) {
-      return new Analyzed.Document(kryo.readObject(in, AnalyzedDocument.class));
-    }
-  }
-
-  static final class AnalyzedRejectedSerializer extends Serializer<Analyzed.Rejected> {
-    @Override
-    public void write(Kryo kryo, Output out, Analyzed.Rejected r) {
-      kryo.writeObject(out, r.record());
+    public void write(Kryo kryo, Output out, C c) {
+      kryo.writeObject(out, unwrap.apply(c));
     }
 
     @Override
-    public Analyzed.Rejected read(Kryo kryo, Input in, Class<Analyzed.Rejected> type) {
-      return new Analyzed.Rejected(kryo.readObject(in, RejectedRecord.class));
+    public C read(Kryo kryo, Input in, Class<C> type) {
+      return wrap.apply(kryo.readObject(in, field));
     }
   }
 
@@ -196,20 +205,6 @@ public final class KryoRegistration implements KryoRegistrator {
     public RawDocument read(Kryo kryo, Input in, Class<RawDocument> type) {
       return new RawDocument(in.readString(), in.readString(), in.readString(), in.readLong(),
           in.readVarInt(true));
-    }
-  }
-
-  static final class ParsedRecordSerializer extends Serializer<ParsedRecord> {
-    @Override
-    public void write(Kryo kryo, Output out, ParsedRecord r) {
-      kryo.writeObjectOrNull(out, r.document(), RawDocument.class);
-      kryo.writeObjectOrNull(out, r.rejected(), RejectedRecord.class);
-    }
-
-    @Override
-    public ParsedRecord read(Kryo kryo, Input in, Class<ParsedRecord> type) {
-      return new ParsedRecord(kryo.readObjectOrNull(in, RawDocument.class),
-          kryo.readObjectOrNull(in, RejectedRecord.class));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.attnsum.job;
 
 import io.attnsum.read.ParsedRecord;
+import io.attnsum.read.RawDocument;
 import io.attnsum.read.RejectReason;
 import io.attnsum.read.RejectedRecord;
 import io.attnsum.text.AnalyzedDocument;
@@ -73,10 +74,10 @@ final class TextPass {
 
   /** One record through the text stage: an analysed document, or the record's rejection. */
   static Analyzed analyze(ParsedRecord r, DocumentAnalyzer analyzer) {
-    if (!r.isDocument()) {
-      return new Analyzed.Rejected(r.rejected());
+    if (r instanceof ParsedRecord.Rejected rejected) {
+      return new Analyzed.Rejected(rejected.record());
     }
-    var d = r.document();
+    RawDocument d = ((ParsedRecord.Document) r).document();
     AnalyzedDocument a =
         analyzer.analyze(d.id(), d.text()).withSummarySentences(d.summarySentences());
     if (a.sentences().isEmpty()) {

@@ -83,10 +83,10 @@ final class RowRecords implements Serializable {
     if (binaryText && text != null) {
       byte[] bytes = (byte[]) text;
       ParsedRecord decoded = parser.parseText(bytes, bytes.length, String.valueOf(id), source, index);
-      if (!decoded.isDocument()) {
+      if (!(decoded instanceof ParsedRecord.Document d)) {
         return decoded;
       }
-      text = decoded.document().text();
+      text = d.document().text();
     }
     return parser.parseFields(id, text, k, source, index, null);
   }

@@ -34,7 +34,7 @@ public final class CorpusPartitioner {
   public static JavaRDD<ParsedRecord> partitionAndDeduplicate(
       JavaRDD<ParsedRecord> parsed, int partitions, InputSettings settings, int payloadChars) {
     return parsed
-        .mapToPair(r -> new scala.Tuple2<>(RecordKey.of(r), r))
+        .mapToPair(r -> new scala.Tuple2<>(r.key(), r))
         .repartitionAndSortWithinPartitions(new IdPartitioner(partitions))
         .values()
         .mapPartitions(it -> new DuplicateFilter(it, new RecordParser(settings, payloadChars)));

@@ -152,7 +152,7 @@ public final class CorpusReader {
     }
     String id = new Path(path).getName();
     if (n > s.maxDocumentBytes()) {
-      return ParsedRecord.rejected(new RejectedRecord(path, 0, id, RejectReason.TOO_LARGE,
+      return new ParsedRecord.Rejected(new RejectedRecord(path, 0, id, RejectReason.TOO_LARGE,
           "file is over input.max-document-bytes = " + s.maxDocumentBytes(),
           parser.truncate(new String(buf, 0, Math.min(n, 4096), java.nio.charset.StandardCharsets.UTF_8))));
     }

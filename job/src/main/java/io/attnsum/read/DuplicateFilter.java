@@ -31,12 +31,12 @@ public final class DuplicateFilter implements Iterator<ParsedRecord> {
       throw new NoSuchElementException();
     }
     ParsedRecord r = sorted.next();
-    if (!r.isDocument()) {
+    if (!(r instanceof ParsedRecord.Document parsed)) {
       return r;
     }
-    RawDocument d = r.document();
+    RawDocument d = parsed.document();
     if (d.id().equals(lastKeptId)) {
-      return ParsedRecord.rejected(
+      return new ParsedRecord.Rejected(
           new RejectedRecord(
               d.source(),
               d.location(),

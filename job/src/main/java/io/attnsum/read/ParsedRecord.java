@@ -2,26 +2,29 @@ package io.attnsum.read;
 
 import java.io.Serializable;
 
-/** Exactly one of a document or a rejection: every input record becomes one of these. */
-public record ParsedRecord(RawDocument document, RejectedRecord rejected) implements Serializable {
+/** An input record after parsing: a document, or the record's rejection. */
+public sealed interface ParsedRecord extends Serializable {
 
-  public static ParsedRecord of(RawDocument d) {
-    return new ParsedRecord(d, null);
-  }
+  /**
+   * The key the corpus is partitioned, sorted and deduplicated by (see {@link RecordKey});
+   * rejected records without an id sort first.
+   */
+  RecordKey key();
 
-  public static ParsedRecord rejected(RejectedRecord r) {
-    return new ParsedRecord(null, r);
-  }
-
-  public boolean isDocument() {
-    return document != null;
-  }
-
-  /** The id used to partition and deduplicate; rejected records without an id sort first. */
-  public String key() {
-    if (document != null) {
-      return document.id();
+  /** A record that parsed into a document. */
+  record Document(RawDocument document) implements ParsedRecord {
+    @Override
+    public RecordKey key() {
+      return new RecordKey(document.id(), document.source(), document.location());
     }
-    return rejected.id() == null ? "" : rejected.id();
+  }
+
+  /** A record the read stage rejected. */
+  record Rejected(RejectedRecord record) implements ParsedRecord {
+    @Override
+    public RecordKey key() {
+      return new RecordKey(record.id() == null ? "" : record.id(), record.source(),
+          record.location());
+    }
   }
 }

@@ -16,13 +16,6 @@ public record RecordKey(String id, String source, long location)
           .thenComparing(RecordKey::source, Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparingLong(RecordKey::location);
 
-  public static RecordKey of(ParsedRecord r) {
-    if (r.isDocument()) {
-      return new RecordKey(r.document().id(), r.document().source(), r.document().location());
-    }
-    return new RecordKey(r.key(), r.rejected().source(), r.rejected().location());
-  }
-
   @Override
   public int compareTo(RecordKey o) {
     return ORDER.compare(this, o);

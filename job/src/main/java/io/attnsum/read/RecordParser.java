@@ -146,7 +146,7 @@ public final class RecordParser {
                 + truncate(firstLine(String.valueOf(summarySentencesValue)), 40), payload);
       }
     }
-    return ParsedRecord.of(new RawDocument(id, text, source, offset, summarySentences));
+    return new ParsedRecord.Document(new RawDocument(id, text, source, offset, summarySentences));
   }
 
   /**
@@ -202,7 +202,7 @@ public final class RecordParser {
   }
 
   private ParsedRecord reject(String source, long offset, String id, RejectReason reason, String message, String payload) {
-    return ParsedRecord.rejected(new RejectedRecord(source, offset, id, reason, message, truncate(payload)));
+    return new ParsedRecord.Rejected(new RejectedRecord(source, offset, id, reason, message, truncate(payload)));
   }
 
   String truncate(String payload) {

@@ -110,10 +110,10 @@ class TextPassTest {
   }
 
   private static ParsedRecord doc(String id, String text) {
-    return ParsedRecord.of(new RawDocument(id, text, "f", 0));
+    return new ParsedRecord.Document(new RawDocument(id, text, "f", 0));
   }
 
   private static ParsedRecord rejected(RejectReason reason) {
-    return ParsedRecord.rejected(new RejectedRecord("f", 0, "x", reason, "m", "p"));
+    return new ParsedRecord.Rejected(new RejectedRecord("f", 0, "x", reason, "m", "p"));
   }
 }

@@ -1,5 +1,7 @@
 package io.attnsum.read;
 
+import static io.attnsum.read.ParsedRecords.documentOf;
+import static io.attnsum.read.ParsedRecords.rejectionOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +36,7 @@ class ColumnarInputIT implements Serializable {
         0, 1 << 20, BadRecordPolicy.REJECT, field);
     Map<String, ParsedRecord> out = new HashMap<>();
     for (ParsedRecord r : new CorpusReader(spark, settings, 100).read().collect()) {
-      out.put(r.key(), r);
+      out.put(r.key().id(), r);
     }
     return out;
   }
@@ -45,13 +47,13 @@ class ColumnarInputIT implements Serializable {
     Files.writeString(csv, "id,text,k\na,\"One. Two.\",2\nb,\"Three.\",\nc,\"Four.\",two\n");
     Map<String, ParsedRecord> plain = read(csv, InputFormat.CSV, null);
     assertThat(plain).hasSize(3);
-    assertThat(plain.values()).allSatisfy(r -> assertThat(r.document().summarySentences()).isZero());
+    assertThat(plain.values()).allSatisfy(r -> assertThat(documentOf(r).summarySentences()).isZero());
 
     Map<String, ParsedRecord> own = read(csv, InputFormat.CSV, "k");
-    assertThat(own.get("a").document().summarySentences()).isEqualTo(2);
-    assertThat(own.get("a").document().text()).isEqualTo("One. Two.");
-    assertThat(own.get("b").rejected().reason()).isEqualTo(RejectReason.MISSING_SUMMARY_SENTENCES);
-    assertThat(own.get("c").rejected().reason()).isEqualTo(RejectReason.INVALID_SUMMARY_SENTENCES);
+    assertThat(documentOf(own.get("a")).summarySentences()).isEqualTo(2);
+    assertThat(documentOf(own.get("a")).text()).isEqualTo("One. Two.");
+    assertThat(rejectionOf(own.get("b")).reason()).isEqualTo(RejectReason.MISSING_SUMMARY_SENTENCES);
+    assertThat(rejectionOf(own.get("c")).reason()).isEqualTo(RejectReason.INVALID_SUMMARY_SENTENCES);
 
     assertThatThrownBy(() -> read(csv, InputFormat.CSV, "length"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("input.summary-sentences-field");
@@ -70,11 +72,11 @@ class ColumnarInputIT implements Serializable {
             RowFactory.create("c", "Five.", 0)), schema)
         .coalesce(1).write().parquet(parquet.toString());
     Map<String, ParsedRecord> plain = read(parquet, InputFormat.PARQUET, null);
-    assertThat(plain.values()).allSatisfy(r -> assertThat(r.isDocument()).isTrue());
+    assertThat(plain.values()).allSatisfy(r -> assertThat(r).isInstanceOf(ParsedRecord.Document.class));
 
     Map<String, ParsedRecord> own = read(parquet, InputFormat.PARQUET, "k");
-    assertThat(own.get("a").document().summarySentences()).isEqualTo(3);
-    assertThat(own.get("b").rejected().reason()).isEqualTo(RejectReason.MISSING_SUMMARY_SENTENCES);
-    assertThat(own.get("c").rejected().reason()).isEqualTo(RejectReason.INVALID_SUMMARY_SENTENCES);
+    assertThat(documentOf(own.get("a")).summarySentences()).isEqualTo(3);
+    assertThat(rejectionOf(own.get("b")).reason()).isEqualTo(RejectReason.MISSING_SUMMARY_SENTENCES);
+    assertThat(rejectionOf(own.get("c")).reason()).isEqualTo(RejectReason.INVALID_SUMMARY_SENTENCES);
   }
 }

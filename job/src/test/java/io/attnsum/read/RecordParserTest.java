@@ -1,5 +1,7 @@
 package io.attnsum.read;
 
+import static io.attnsum.read.ParsedRecords.documentOf;
+import static io.attnsum.read.ParsedRecords.rejectionOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attnsum.testing.TestSettings;
@@ -49,14 +51,14 @@ class RecordParserTest {
   void classifiesJsonLines(String line, String reason) {
     ParsedRecord r = json(line.equals("''") ? "" : line);
     if (reason == null) {
-      assertThat(r.isDocument()).isTrue();
-      assertThat(r.document().source()).isEqualTo("file:/in/a.jsonl");
-      assertThat(r.document().location()).isEqualTo(42);
+      assertThat(r).isInstanceOf(ParsedRecord.Document.class);
+      assertThat(documentOf(r).source()).isEqualTo("file:/in/a.jsonl");
+      assertThat(documentOf(r).location()).isEqualTo(42);
     } else {
-      assertThat(r.isDocument()).isFalse();
-      assertThat(r.rejected().reason()).isEqualTo(RejectReason.valueOf(reason));
-      assertThat(r.rejected().location()).isEqualTo(42);
-      assertThat(r.rejected().message()).isNotBlank();
+      assertThat(r).isInstanceOf(ParsedRecord.Rejected.class);
+      assertThat(rejectionOf(r).reason()).isEqualTo(RejectReason.valueOf(reason));
+      assertThat(rejectionOf(r).location()).isEqualTo(42);
+      assertThat(rejectionOf(r).message()).isNotBlank();
     }
   }
 
@@ -80,34 +82,34 @@ class RecordParserTest {
     byte[] b = line.getBytes(StandardCharsets.UTF_8);
     ParsedRecord r = ownLength.parseJsonLine(b, b.length, "s", 3);
     if (reason == null) {
-      assertThat(r.document().summarySentences()).isEqualTo(k);
+      assertThat(documentOf(r).summarySentences()).isEqualTo(k);
     } else {
-      assertThat(r.isDocument()).isFalse();
-      assertThat(r.rejected().reason()).isEqualTo(RejectReason.valueOf(reason));
-      assertThat(r.rejected().id()).isEqualTo("a");
-      assertThat(r.rejected().message()).contains("'k'");
-      assertThat(r.rejected().payload()).isEqualTo(line);
+      assertThat(r).isInstanceOf(ParsedRecord.Rejected.class);
+      assertThat(rejectionOf(r).reason()).isEqualTo(RejectReason.valueOf(reason));
+      assertThat(rejectionOf(r).id()).isEqualTo("a");
+      assertThat(rejectionOf(r).message()).contains("'k'");
+      assertThat(rejectionOf(r).payload()).isEqualTo(line);
     }
     // Without the key the field is not read: every document follows the configured budget.
-    assertThat(json(line).document().summarySentences()).isZero();
+    assertThat(documentOf(json(line)).summarySentences()).isZero();
   }
 
   @Test
   void columnarSummaryLengthsAreIntegersOrDigitStrings() {
-    assertThat(ownLength.parseFields("a", "Hi.", 3, "p", -1, "").document().summarySentences())
+    assertThat(documentOf(ownLength.parseFields("a", "Hi.", 3, "p", -1, "")).summarySentences())
         .isEqualTo(3);
-    assertThat(ownLength.parseFields("a", "Hi.", 5L, "p", -1, "").document().summarySentences())
+    assertThat(documentOf(ownLength.parseFields("a", "Hi.", 5L, "p", -1, "")).summarySentences())
         .isEqualTo(5);
     // CSV columns are strings.
-    assertThat(ownLength.parseFields("a", "Hi.", " 7 ", "c", -1, "").document().summarySentences())
+    assertThat(documentOf(ownLength.parseFields("a", "Hi.", " 7 ", "c", -1, "")).summarySentences())
         .isEqualTo(7);
-    assertThat(ownLength.parseFields("a", "Hi.", null, "c", -1, "").rejected().reason())
+    assertThat(rejectionOf(ownLength.parseFields("a", "Hi.", null, "c", -1, "")).reason())
         .isEqualTo(RejectReason.MISSING_SUMMARY_SENTENCES);
     for (Object bad : new Object[] {"seven", "", "-1", 2.0, 0, 3_000_000_000L}) {
-      assertThat(ownLength.parseFields("a", "Hi.", bad, "c", -1, "").rejected().reason())
+      assertThat(rejectionOf(ownLength.parseFields("a", "Hi.", bad, "c", -1, "")).reason())
           .as(String.valueOf(bad)).isEqualTo(RejectReason.INVALID_SUMMARY_SENTENCES);
     }
-    assertThat(parser.parseFields("a", "Hi.", null, "c", -1, "").document().summarySentences())
+    assertThat(documentOf(parser.parseFields("a", "Hi.", null, "c", -1, "")).summarySentences())
         .isZero();
   }
 
@@ -115,51 +117,51 @@ class RecordParserTest {
   void invalidUtf8IsRejectedNotReplaced() {
     byte[] b = {'{', '"', 'i', 'd', '"', ':', '"', 'a', '"', ',', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
     ParsedRecord r = parser.parseJsonLine(b, b.length, "s", 0);
-    assertThat(r.rejected().reason()).isEqualTo(RejectReason.INVALID_UTF8);
+    assertThat(rejectionOf(r).reason()).isEqualTo(RejectReason.INVALID_UTF8);
   }
 
   @Test
   void binaryGarbageIsMalformed() {
     byte[] b = {0x00, 0x01, (byte) 0xFF, 0x7F, 0x10};
     ParsedRecord r = parser.parseJsonLine(b, b.length, "s", 0);
-    assertThat(r.isDocument()).isFalse();
-    assertThat(r.rejected().reason()).isIn(RejectReason.INVALID_UTF8, RejectReason.MALFORMED_JSON);
+    assertThat(r).isInstanceOf(ParsedRecord.Rejected.class);
+    assertThat(rejectionOf(r).reason()).isIn(RejectReason.INVALID_UTF8, RejectReason.MALFORMED_JSON);
   }
 
   @Test
   void payloadIsTruncatedToTheBound() {
     ParsedRecord r = json("{\"id\": \"a\", \"text\": 1234567890123456789012345678901234567890}");
-    assertThat(r.rejected().payload()).startsWith("{\"id\": \"a\", \"text\": ").contains("…[");
-    assertThat(r.rejected().payload().length()).isLessThan(40);
+    assertThat(rejectionOf(r).payload()).startsWith("{\"id\": \"a\", \"text\": ").contains("…[");
+    assertThat(rejectionOf(r).payload().length()).isLessThan(40);
   }
 
   @Test
   void sizeLimitCountsUtf8Bytes() {
     // 34 CJK characters = 102 UTF-8 bytes > 100, though only 34 chars.
     String text = "中".repeat(34);
-    assertThat(json("{\"id\": \"a\", \"text\": \"" + text + "\"}").rejected().reason()).isEqualTo(RejectReason.TOO_LARGE);
-    assertThat(json("{\"id\": \"a\", \"text\": \"" + "中".repeat(33) + "\"}").isDocument()).isTrue();
+    assertThat(rejectionOf(json("{\"id\": \"a\", \"text\": \"" + text + "\"}")).reason()).isEqualTo(RejectReason.TOO_LARGE);
+    assertThat(json("{\"id\": \"a\", \"text\": \"" + "中".repeat(33) + "\"}")).isInstanceOf(ParsedRecord.Document.class);
     assertThat(RecordParser.utf8Length("a\u00e9\u4e2d\ud83d\ude00")).isEqualTo(1 + 2 + 3 + 4);
   }
 
   @Test
   void duplicatesAfterTheFirstAreRejected() {
     List<ParsedRecord> sorted = List.of(
-        ParsedRecord.of(new RawDocument("a", "first", "f1", 0)),
-        ParsedRecord.of(new RawDocument("a", "second", "f1", 10)),
-        ParsedRecord.rejected(new RejectedRecord("f1", 20, "b", RejectReason.EMPTY_TEXT, "m", "")),
-        ParsedRecord.of(new RawDocument("b", "kept", "f2", 0)),
-        ParsedRecord.of(new RawDocument("b", "third", "f2", 5)));
+        new ParsedRecord.Document(new RawDocument("a", "first", "f1", 0)),
+        new ParsedRecord.Document(new RawDocument("a", "second", "f1", 10)),
+        new ParsedRecord.Rejected(new RejectedRecord("f1", 20, "b", RejectReason.EMPTY_TEXT, "m", "")),
+        new ParsedRecord.Document(new RawDocument("b", "kept", "f2", 0)),
+        new ParsedRecord.Document(new RawDocument("b", "third", "f2", 5)));
     List<ParsedRecord> out = new ArrayList<>();
     Iterator<ParsedRecord> it = new DuplicateFilter(sorted.iterator(), parser);
     it.forEachRemaining(out::add);
     assertThat(out).hasSize(5);
-    assertThat(out.get(0).isDocument()).isTrue();
-    assertThat(out.get(1).rejected().reason()).isEqualTo(RejectReason.DUPLICATE_ID);
-    assertThat(out.get(1).rejected().message()).contains("f1 offset 0");
-    assertThat(out.get(2).rejected().reason()).isEqualTo(RejectReason.EMPTY_TEXT);
-    assertThat(out.get(3).document().text()).isEqualTo("kept");
-    assertThat(out.get(4).rejected().reason()).isEqualTo(RejectReason.DUPLICATE_ID);
+    assertThat(out.get(0)).isInstanceOf(ParsedRecord.Document.class);
+    assertThat(rejectionOf(out.get(1)).reason()).isEqualTo(RejectReason.DUPLICATE_ID);
+    assertThat(rejectionOf(out.get(1)).message()).contains("f1 offset 0");
+    assertThat(rejectionOf(out.get(2)).reason()).isEqualTo(RejectReason.EMPTY_TEXT);
+    assertThat(documentOf(out.get(3)).text()).isEqualTo("kept");
+    assertThat(rejectionOf(out.get(4)).reason()).isEqualTo(RejectReason.DUPLICATE_ID);
   }
 
   @Test
@@ -169,6 +171,12 @@ class RecordParserTest {
     keys.sort(null);
     assertThat(keys).containsExactly(
         new RecordKey("a", "f1", 3), new RecordKey("a", "f1", 9), new RecordKey("a", "f2", 0), new RecordKey("b", "f1", 0));
+    assertThat(new ParsedRecord.Document(new RawDocument("a", "t", "f1", 3)).key())
+        .isEqualTo(new RecordKey("a", "f1", 3));
+    // A rejection without an id sorts before every id.
+    assertThat(new ParsedRecord.Rejected(
+        new RejectedRecord("f2", 8, null, RejectReason.MISSING_ID, "m", "")).key())
+        .isEqualTo(new RecordKey("", "f2", 8));
     IdPartitioner p = new IdPartitioner(7);
     assertThat(p.getPartition(new RecordKey("a", "x", 1))).isEqualTo(p.getPartition(new RecordKey("a", "y", 2)));
   }
