@@ -18,20 +18,29 @@ import org.apache.hadoop.fs.Path;
  * @param onnx the ONNX graph: a resource name or a Hadoop path
  * @param tokenizer the tokenizer.json: a resource name or a Hadoop path
  * @param pooling how the model pools its token states into a sentence vector
+ * @param sha256 the driver's SHA-256 of both files, or null before the encode stage hashed them;
+ *     part of the key under which {@link EncoderCache} holds what it loaded, so a model replaced
+ *     at the same path is loaded again rather than served from a long-lived JVM's memory
  */
 public record EncoderSource(
-    String name, boolean builtIn, String onnx, String tokenizer, Pooling pooling)
+    String name, boolean builtIn, String onnx, String tokenizer, Pooling pooling, String sha256)
     implements Serializable {
 
   public static EncoderSource of(BuiltInEncoder e) {
-    return new EncoderSource(e.id(), true, e.onnxResource(), e.tokenizerResource(), e.pooling());
+    return new EncoderSource(
+        e.id(), true, e.onnxResource(), e.tokenizerResource(), e.pooling(), null);
   }
 
   /** A user's encoder in {@code folder}. */
   public static EncoderSource folder(String folder, Pooling pooling) {
     Path dir = new Path(folder);
     return new EncoderSource(folder, false, new Path(dir, "model.onnx").toString(),
-        new Path(dir, "tokenizer.json").toString(), pooling);
+        new Path(dir, "tokenizer.json").toString(), pooling, null);
+  }
+
+  /** This source, known to hold files whose SHA-256 is {@code hash}. */
+  public EncoderSource withSha256(String hash) {
+    return new EncoderSource(name, builtIn, onnx, tokenizer, pooling, hash);
   }
 
   /** Opens one of the two files; the caller closes it. */

@@ -119,9 +119,10 @@ public final class EncoderStage {
         vectors = prepared;
       } else {
         for (Language language : languages) {
-          EncoderSource source = source(settings, language);
+          EncoderSource unhashed = source(settings, language);
+          String hash = sha256(unhashed, conf);
+          EncoderSource source = unhashed.withSha256(hash);
           sources.put(language, source);
-          String hash = sha256(source, conf);
           if (settings.mode() == EncoderMode.STATIC) {
             String cache = settings.cachePath() != null
                 ? settings.cachePath() : new Path(outputRoot, "_encoders").toString();

@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -13,31 +12,19 @@ import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
 /**
- * The per-JVM holder of vector packs: the first task on an executor that asks for a pack loads it
- * from its Hadoop path, every later task in that JVM gets the same instance. This is the
- * "load heavy models once per executor through a lazy holder" pattern of the DL4J distributed
- * examples: nothing is broadcast and nothing is loaded per task. {@link
- * ConcurrentHashMap#computeIfAbsent} makes concurrent first callers wait for the one load.
+ * The per-JVM holder of vector packs ({@link JvmCache}): the first task on an executor that asks
+ * for a pack loads it from its Hadoop path, every later task in that JVM gets the same instance.
  */
 public final class VectorPackCache {
   private static final Logger LOG = LoggerFactory.getLogger(VectorPackCache.class);
-  private static final ConcurrentHashMap<String, VectorPack> PACKS = new ConcurrentHashMap<>();
+  // Static packs, one per language, or one word vector pack.
+  private static final JvmCache<String, VectorPack> PACKS = new JvmCache<>(2);
 
   private VectorPackCache() {}
 
   /** The pack at {@code uri}, loaded on first use in this JVM. Call inside mapPartitions. */
   public static VectorPack get(String uri) {
-    return PACKS.computeIfAbsent(uri, u -> load(u, hadoopConfiguration()));
-  }
-
-  /** Whether this JVM already holds the pack (for tests and logging). */
-  public static boolean isLoaded(String uri) {
-    return PACKS.containsKey(uri);
-  }
-
-  /** Drops a pack from this JVM's cache (tests; a job that rewrites the pack path). */
-  public static void evict(String uri) {
-    PACKS.remove(uri);
+    return PACKS.get(uri, u -> load(u, hadoopConfiguration()));
   }
 
   /** Reads a pack from a Hadoop path, bypassing the cache. */

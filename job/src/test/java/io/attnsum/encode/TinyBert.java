@@ -190,7 +190,12 @@ public final class TinyBert {
   }
 
   private static byte[] buildOnnx() {
-    return new GraphBuilder(new Random(SEED)).build().toByteArray();
+    return onnx(SEED);
+  }
+
+  /** The same graph with weights drawn from another seed: a different model of the same shape. */
+  public static byte[] onnx(long seed) {
+    return new GraphBuilder(new Random(seed)).build().toByteArray();
   }
 
   /** The exporter's graph, node by node, with value names in its style. */
