@@ -204,22 +204,6 @@ public final class AttentionPooler implements AutoCloseable {
   }
 
   /**
-   * Sentences with their known-token counts and zero vectors, for when nothing reads the vectors.
-   */
-  public static List<PooledSentences> unpooled(EncodedChunk chunk) {
-    int dim = chunk.table().dim();
-    List<PooledSentences> out = new ArrayList<>(chunk.rows().length);
-    for (int[][] rows : chunk.rows()) {
-      int[] known = new int[rows.length];
-      for (int s = 0; s < rows.length; s++) {
-        known[s] = EncodedChunk.known(rows[s]);
-      }
-      out.add(new PooledSentences(dim, new float[rows.length * dim], known, null, null));
-    }
-    return out;
-  }
-
-  /**
    * The encoder's own pooling ({@link SentencePooling#MODEL}): the chunk's pooled vectors when
    * the encoder made them, else the mean of each sentence's known token vectors; token weights,
    * when asked for, are 1 / known for each known token. A sentence without known tokens gets a

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * The manifest's {@code encoder} section: what the encode stage used and what it cost.
  *
- * @param mode {@code static}, {@code contextual} or {@code word-vectors}
+ * @param mode {@code static}, {@code contextual} or {@code word-vectors}, as configured
+ * @param used whether anything read the sentence vectors ({@code rank.embedding-weight} > 0 or
+ *     token weights); when false no encoder was prepared or run and {@code encoders} is empty
  * @param encoders the pretrained encoder of each language present (empty for word vectors)
  * @param vocabularyWords distinct words of the corpus (the lexical weights' vocabulary)
  * @param vectors the word vector pack (word-vectors mode), else null
@@ -15,6 +17,7 @@ import java.util.List;
  */
 public record EncoderReport(
     String mode,
+    boolean used,
     List<Encoder> encoders,
     long vocabularyWords,
     Object vectors,
@@ -47,6 +50,6 @@ public record EncoderReport(
   /** This report with the tasks' totals. */
   public EncoderReport withTasks(long sentences, double taskSeconds) {
     return new EncoderReport(
-        mode, encoders, vocabularyWords, vectors, driverSeconds, sentences, taskSeconds);
+        mode, used, encoders, vocabularyWords, vectors, driverSeconds, sentences, taskSeconds);
   }
 }

@@ -73,6 +73,8 @@ public final class EncoderStage {
   /**
    * Prepares the encode stage for this run.
    *
+   * @param encodes whether anything reads the sentence vectors; when not, only the vocabulary is
+   *     written: no static pack is distilled, no encoder read, no word vectors made
    * @param languages the languages of the corpus's documents
    * @param vocabulary every corpus word once with its count (read more than once: cache it)
    * @param corpusTokens the sum of the vocabulary's counts
@@ -85,6 +87,7 @@ public final class EncoderStage {
       SparkSession spark,
       EncoderSettings settings,
       VectorSettings vectorSettings,
+      boolean encodes,
       Set<Language> languages,
       JavaPairRDD<String, Long> vocabulary,
       long corpusTokens,
@@ -112,7 +115,11 @@ public final class EncoderStage {
       List<EncoderReport.Encoder> encoders = new ArrayList<>();
       String wordPack = null;
       Object vectors = null;
-      if (settings.mode() == EncoderMode.WORD_VECTORS) {
+      if (!encodes) {
+        LOG.info("Nothing reads the sentence vectors (rank.embedding-weight = 0, no token"
+            + " weights): the ranking is lexical and no encoder is prepared or run"
+            + " (encoder.mode = {} unused)", ConfigReader.configName(settings.mode()));
+      } else if (settings.mode() == EncoderMode.WORD_VECTORS) {
         PreparedVectors prepared = VectorStage.prepare(spark, vocabulary, corpusTokens,
             sentenceTokens, vectorSettings, vectorsDir, new Path(workDir, "vectors.pack").toString());
         wordPack = prepared.packUri();
@@ -153,9 +160,9 @@ public final class EncoderStage {
         }
       }
       PreparedEncoder prepared = new PreparedEncoder(
-          settings.mode(), sources, packs, wordPack, vocabularyUri, settings.maxTokens());
-      EncoderReport report = new EncoderReport(ConfigReader.configName(settings.mode()), encoders,
-          words.length, vectors, seconds(start), 0, 0);
+          settings.mode(), sources, packs, wordPack, vocabularyUri, settings.maxTokens(), encodes);
+      EncoderReport report = new EncoderReport(ConfigReader.configName(settings.mode()), encodes,
+          encoders, words.length, vectors, seconds(start), 0, 0);
       return new Prepared(prepared, report);
     } catch (IOException e) {
       throw new UncheckedIOException("encode stage: " + e.getMessage(), e);

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param wordPackUri the word vector pack (word-vectors mode), else null
  * @param vocabularyUri the corpus vocabulary with its counts (the lexical weights)
  * @param maxTokens encoder positions per window (contextual mode)
+ * @param encodes whether the tasks encode at all: false when nothing reads the sentence vectors,
+ *     and then no encoder was prepared
  */
 public record PreparedEncoder(
     EncoderMode mode,
@@ -23,11 +25,15 @@ public record PreparedEncoder(
     Map<Language, String> packUris,
     String wordPackUri,
     String vocabularyUri,
-    int maxTokens)
+    int maxTokens,
+    boolean encodes)
     implements Serializable {
 
   /** The encoder of {@code language}'s documents, for one task thread. */
   public SentenceEncoder open(Language language) {
+    if (!encodes) {
+      throw new IllegalStateException("no encoder was prepared: nothing reads the sentence vectors");
+    }
     return switch (mode) {
       case WORD_VECTORS -> new WordVectorEncoder(EncoderCache.pack(wordPackUri));
       case STATIC -> new StaticPieceEncoder(

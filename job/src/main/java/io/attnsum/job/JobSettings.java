@@ -86,4 +86,13 @@ public record JobSettings(
         sparkConf,
         ConfigLoader.describe(c));
   }
+
+  /**
+   * Whether anything reads the sentence vectors: the ranking when {@code rank.embedding-weight} >
+   * 0, or the sentences table's token weights. When nothing does, no encoder is prepared or run
+   * (the summaries are the same either way), and {@code known_tokens} is null.
+   */
+  public boolean readsSentenceVectors() {
+    return rank.embeddingWeight() > 0 || output.tokenWeights();
+  }
 }

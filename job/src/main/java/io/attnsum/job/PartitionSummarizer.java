@@ -31,10 +31,10 @@ import java.util.Map;
 public final class PartitionSummarizer implements AutoCloseable {
   private final PreparedEncoder prepared;
   private final AttentionSettings attention;
-  // Whether anything reads the pooled vectors: the ranking (rank.embedding-weight > 0) or the
-  // sentences table's token weights. Otherwise pooling is skipped; the encoding still runs, for
-  // the sentences table's known_tokens.
-  private final boolean pool;
+  // Whether anything reads the sentence vectors (JobSettings.readsSentenceVectors). Otherwise
+  // the encoder and the attention are skipped: the lexical ranking gives the same summaries
+  // without them, and known_tokens is null.
+  private final boolean encodes;
   private final Map<Language, SentenceEncoder> encoders = new EnumMap<>(Language.class);
   private final AttentionPooler pooler;
   private final DocumentRanker ranker;
@@ -45,7 +45,7 @@ public final class PartitionSummarizer implements AutoCloseable {
   public PartitionSummarizer(PreparedEncoder prepared, AttentionSettings attention, RankSettings rank) {
     this.prepared = prepared;
     this.attention = attention;
-    this.pool = rank.embeddingWeight() > 0 || attention.tokenWeights();
+    this.encodes = prepared.encodes();
     this.pooler = new AttentionPooler(attention);
     this.ranker = new DocumentRanker(rank, prepared.words(), pooler.kernel());
   }
@@ -80,12 +80,19 @@ public final class PartitionSummarizer implements AutoCloseable {
 
   private List<DocumentSummary> summarizeOneLanguage(Language language, List<AnalyzedDocument> docs) {
     long started = System.nanoTime();
+    if (!encodes) {
+      List<PooledSentences> none = new ArrayList<>(docs.size());
+      for (AnalyzedDocument d : docs) {
+        none.add(PooledSentences.notEncoded(d.sentences().size()));
+      }
+      List<DocumentSummary> summaries = ranker.rank(docs, none);
+      rankNanos += System.nanoTime() - started;
+      return summaries;
+    }
     SentenceEncoder encoder = encoders.computeIfAbsent(language, prepared::open);
     EncodedChunk encoded = encoder.encode(docs, attention.tokenWeights());
     long encodedAt = System.nanoTime();
-    List<PooledSentences> pooled = !pool
-        ? AttentionPooler.unpooled(encoded)
-        : attention.pooling() == SentencePooling.MODEL
+    List<PooledSentences> pooled = attention.pooling() == SentencePooling.MODEL
             ? AttentionPooler.modelPooled(encoded, attention.tokenWeights())
             : pooler.pool(encoded);
     long pooledAt = System.nanoTime();

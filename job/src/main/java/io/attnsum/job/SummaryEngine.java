@@ -94,7 +94,8 @@ public final class SummaryEngine {
         languages.add(l);
       }
     }
-    return EncoderStage.prepare(spark, config.encoder(), config.vectors(), languages,
+    return EncoderStage.prepare(spark, config.encoder(), config.vectors(),
+        config.readsSentenceVectors(), languages,
         counted.vocabulary(), counted.tally().tokens, documents.flatMap(SummaryEngine::tokensOf),
         root, work, vectorsDir);
   }

@@ -9,7 +9,8 @@ import java.io.Serializable;
  * @param score final ranking score (finite)
  * @param rank 1-based position by score (ties broken by document order)
  * @param selected whether the sentence is part of the summary
- * @param knownTokens how many of the sentence's tokens had a vector (0: scored by priors only)
+ * @param knownTokens how many of the sentence's tokens had a vector (0: scored by priors only),
+ *     or −1 when no encoder ran because nothing read the vectors
  * @param tokenWeights attention weight α per token of {@code tokens}, or null when token weights
  *     are not requested
  * @param tokens the tokens the weights refer to, as the encoder saw them (the text stage's words

@@ -39,7 +39,8 @@ public final class OutputTables {
     f.add(DataTypes.createStructField("score", DataTypes.DoubleType, false));
     f.add(DataTypes.createStructField("rank", DataTypes.IntegerType, false));
     f.add(DataTypes.createStructField("selected", DataTypes.BooleanType, false));
-    f.add(DataTypes.createStructField("known_tokens", DataTypes.IntegerType, false));
+    // Null when nothing read the sentence vectors, so no encoder ran.
+    f.add(DataTypes.createStructField("known_tokens", DataTypes.IntegerType, true));
     if (tokenWeights) {
       f.add(DataTypes.createStructField("tokens", DataTypes.createArrayType(DataTypes.StringType, false), true));
       f.add(DataTypes.createStructField("weights", DataTypes.createArrayType(DataTypes.FloatType, false), true));
@@ -92,7 +93,8 @@ public final class OutputTables {
         values.add(docId);
       }
       values.addAll(List.of(sent.index(), sent.text(), sent.start(), sent.end(), sc.score(),
-          sc.rank(), sc.selected(), sc.knownTokens()));
+          sc.rank(), sc.selected()));
+      values.add(sc.knownTokens() < 0 ? null : sc.knownTokens());
       if (tokenWeights) {
         values.add(sc.tokens());
         values.add(boxed(sc.tokenWeights()));

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EncoderModesIT implements Serializable {
   private static final String BLENDED = "rank.embedding-weight=0.15";
+  private static final Set<String> ABLATIONS = Set.of("ablation", "tiny-ablation");
   private static final long serialVersionUID = 1L;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> TABLES = List.of("sentences", "summaries", "rejected");
@@ -78,17 +79,16 @@ class EncoderModesIT implements Serializable {
     String tinyPath = "encoder.path=" + tiny;
     String tinyCache = "encoder.cache-path=" + tmp.resolve("tiny-cache");
 
-    run("static", corpus, TestSettings.sharedEncoderCache());
-    run("static-again", corpus, TestSettings.sharedEncoderCache());
-    // The tiny encoder's runs give the embeddings a share of the graph, so that what they encode
-    // reaches the summaries.
+    // Every run but the ablations gives the embeddings a share of the graph: with the default
+    // weight 0 nothing reads the sentence vectors and no encoder runs.
+    run("static", corpus, BLENDED, TestSettings.sharedEncoderCache());
+    run("static-again", corpus, BLENDED, TestSettings.sharedEncoderCache());
     run("tiny-static", corpus, tinyPath, tinyCache, BLENDED);
     run("tiny-static-again", corpus, tinyPath, tinyCache, BLENDED);
     run("tiny-contextual", corpus, tinyPath, "encoder.mode=contextual", BLENDED);
-    run("contextual", few, "encoder.mode=contextual");
+    run("contextual", few, "encoder.mode=contextual", BLENDED);
     run("word-vectors", corpus, "encoder.mode=word-vectors", "vectors.train.dimensions=50",
-        "vectors.train.epochs=2");
-    run("blended", corpus, BLENDED, TestSettings.sharedEncoderCache());
+        "vectors.train.epochs=2", BLENDED);
     run("ablation", corpus, "rank.embedding-weight=0", TestSettings.sharedEncoderCache());
     run("tiny-ablation", corpus, "rank.embedding-weight=0", tinyPath, "encoder.mode=contextual");
     sentences = runs.get("static").manifest().get("text").get("sentences").asLong();
@@ -126,11 +126,16 @@ class EncoderModesIT implements Serializable {
       JsonNode m = e.getValue().manifest();
       assertThat(m.get("stages").fieldNames()).toIterable().as(e.getKey())
           .containsExactly("read", "text", "encode", "summarize", "write");
-      // Every sentence went through the encoder once, in some task.
       JsonNode encoder = m.get("encoder");
       assertThat(encoder.get("sentences_encoded").asLong()).as(e.getKey())
-          .isEqualTo(m.get("text").get("sentences").asLong())
           .isEqualTo(m.get("stages").get("summarize").get("sentences_encoded").asLong());
+      if (ABLATIONS.contains(e.getKey())) {
+        continue; // theAblationRunsNoEncoder
+      }
+      // Every sentence went through the encoder once, in some task.
+      assertThat(encoder.get("used").asBoolean()).as(e.getKey()).isTrue();
+      assertThat(encoder.get("sentences_encoded").asLong()).as(e.getKey())
+          .isEqualTo(m.get("text").get("sentences").asLong());
       assertThat(encoder.get("encoder_task_seconds").asDouble()).as(e.getKey()).isPositive();
       assertThat(encoder.get("vocabulary_words").asLong()).as(e.getKey())
           .isEqualTo(m.get("stages").get("text").get("vocabulary_words").asLong());
@@ -244,7 +249,33 @@ class EncoderModesIT implements Serializable {
     Map<String, String> ablation = tableBytes("ablation");
     Map<String, String> tinyAblation = tableBytes("tiny-ablation");
     assertThat(tinyAblation.get("summaries")).isEqualTo(ablation.get("summaries"));
-    assertThat(ablation.get("summaries")).isNotEqualTo(tableBytes("blended").get("summaries"));
+    assertThat(ablation.get("summaries")).isNotEqualTo(tableBytes("static").get("summaries"));
+  }
+
+  /**
+   * With nothing reading the sentence vectors no encoder is prepared or run, whatever the mode:
+   * no static pack, no encoder file read, no sentence encoded, and {@code known_tokens} null.
+   */
+  @Test
+  void theAblationRunsNoEncoder() throws Exception {
+    for (String name : ABLATIONS) {
+      JsonNode report = runs.get(name).encoder();
+      assertThat(report.get("used").asBoolean()).as(name).isFalse();
+      assertThat(report.get("encoders")).as(name).isEmpty();
+      assertThat(report.get("sentences_encoded").asLong()).as(name).isZero();
+      assertThat(report.get("encoder_task_seconds").asDouble()).as(name).isZero();
+      assertThat(report.get("vocabulary_words").asLong()).as(name).isPositive();
+      List<Row> rows = spark.read().json(runs.get(name).dir().resolve("sentences").toString())
+          .collectAsList();
+      assertThat(rows).as(name).hasSize((int) sentences);
+      for (Row row : rows) {
+        assertThat(row.schema().getFieldIndex("known_tokens").isEmpty()
+            || row.isNullAt(row.fieldIndex("known_tokens"))).as(name).isTrue();
+      }
+    }
+    // Blended runs count the tokens that had a vector.
+    assertThat(spark.read().json(runs.get("static").dir().resolve("sentences").toString())
+        .filter("known_tokens > 0").count()).isPositive();
   }
 
   /** The tables of a run, concatenated part by part. */

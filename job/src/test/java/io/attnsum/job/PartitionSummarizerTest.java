@@ -23,6 +23,7 @@ import io.attnsum.encode.TinyBert;
 import io.attnsum.encode.WordPieceTokenizer;
 import io.attnsum.rank.DocumentRanker;
 import io.attnsum.rank.DocumentSummary;
+import io.attnsum.rank.ScoredSentence;
 import io.attnsum.testing.WordVectorSummarizer;
 import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.CorpusVocabulary;
@@ -62,7 +63,7 @@ class PartitionSummarizerTest {
       new CorpusVocabulary(words, counts).write(out);
     }
     return new PreparedEncoder(EncoderMode.WORD_VECTORS, Map.of(), Map.of(),
-        packFile.toUri().toString(), vocabulary.toUri().toString(), 128);
+        packFile.toUri().toString(), vocabulary.toUri().toString(), 128, true);
   }
 
   @Test
@@ -107,6 +108,43 @@ class PartitionSummarizerTest {
       assertThat(summarizer.rankNanos()).isGreaterThan(rankFirst);
       assertThat(summarizer.encodeNanos() + summarizer.attentionNanos() + summarizer.rankNanos())
           .isLessThanOrEqualTo(afterSecond - started);
+    }
+  }
+
+  /**
+   * With nothing reading the sentence vectors the chunk is ranked without an encoder: the same
+   * summaries and scores as when the encoder runs at weight 0, known-token counts −1, and no
+   * encoder opened (the prepared encoder has none to open).
+   */
+  @Test
+  void withoutAReaderOfTheVectorsNoEncoderRunsAndTheSummariesAreTheSame() throws IOException {
+    VectorPack pack = SyntheticCorpus.numberedPack(80, 24, 9);
+    List<AnalyzedDocument> docs = bilingual();
+    PreparedEncoder encoding = prepared(pack);
+    PreparedEncoder none = new PreparedEncoder(EncoderMode.STATIC, Map.of(), Map.of(), null,
+        encoding.vocabularyUri(), 128, false);
+    List<DocumentSummary> encoded;
+    try (PartitionSummarizer s = new PartitionSummarizer(encoding, attention(), rank())) {
+      encoded = s.summarize(docs);
+      assertThat(s.sentencesEncoded()).isPositive();
+    }
+    try (PartitionSummarizer s = new PartitionSummarizer(none, attention(), rank())) {
+      List<DocumentSummary> got = s.summarize(docs);
+      assertThat(s.sentencesEncoded()).isZero();
+      assertThat(s.encodeNanos()).isZero();
+      assertThat(s.attentionNanos()).isZero();
+      assertThat(got).hasSameSizeAs(encoded);
+      for (int d = 0; d < got.size(); d++) {
+        assertThat(got.get(d).selected()).isEqualTo(encoded.get(d).selected());
+        for (int i = 0; i < got.get(d).sentences().size(); i++) {
+          ScoredSentence a = got.get(d).sentences().get(i);
+          ScoredSentence b = encoded.get(d).sentences().get(i);
+          assertThat(a.score()).isEqualTo(b.score());
+          assertThat(a.rank()).isEqualTo(b.rank());
+          assertThat(a.selected()).isEqualTo(b.selected());
+          assertThat(a.knownTokens()).isEqualTo(-1);
+        }
+      }
     }
   }
 
@@ -167,7 +205,7 @@ class PartitionSummarizerTest {
       vocabularyOf(docs).write(out);
     }
     return new PreparedEncoder(mode, Map.of(Language.EN, source, Language.ZH, source), packs, null,
-        vocabulary.toUri().toString(), TINY_MAX_TOKENS);
+        vocabulary.toUri().toString(), TINY_MAX_TOKENS, true);
   }
 
   private static final BertEncoder TINY = new BertEncoder(TinyBert.model());
