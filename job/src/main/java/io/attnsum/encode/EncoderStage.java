@@ -119,6 +119,14 @@ public final class EncoderStage {
         LOG.info("Nothing reads the sentence vectors (rank.embedding-weight = 0, no token"
             + " weights): the ranking is lexical and no encoder is prepared or run"
             + " (encoder.mode = {} unused)", ConfigReader.configName(settings.mode()));
+        // A file the user named and that is never read deserves more than an info line.
+        if (settings.path() != null) {
+          LOG.warn("encoder.path = {} is not used: rank.embedding-weight is 0", settings.path());
+        }
+        if (settings.mode() == EncoderMode.WORD_VECTORS && vectorSettings.path() != null) {
+          LOG.warn("vectors.path = {} is not used: rank.embedding-weight is 0",
+              vectorSettings.path());
+        }
       } else if (settings.mode() == EncoderMode.WORD_VECTORS) {
         PreparedVectors prepared = VectorStage.prepare(spark, vocabulary, corpusTokens,
             sentenceTokens, vectorSettings, vectorsDir, new Path(workDir, "vectors.pack").toString());
