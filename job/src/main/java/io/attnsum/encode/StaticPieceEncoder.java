@@ -1,32 +1,32 @@
 package io.attnsum.encode;
 
-import io.attnsum.text.AnalyzedDocument;
 import io.attnsum.text.Sentence;
-import java.util.List;
 
 /**
  * Static piece vectors ({@link StaticDistiller}): each sentence's text through the encoder's own
  * tokenizer, each piece's row is its vocabulary id. Pieces without a vector (special tokens,
  * [UNK] for characters the vocabulary lacks) are unknown (−1).
  */
-public final class StaticPieceEncoder implements SentenceEncoder {
+public final class StaticPieceEncoder extends PackLookupEncoder {
   private final WordPieceTokenizer tokenizer;
-  private final VectorPack pack;
   private final boolean[] known;
-  private long sentences;
 
   /**
    * @param pack one row per vocabulary id of {@code tokenizer}, zero rows for pieces without a
    *     vector
    */
   public StaticPieceEncoder(WordPieceTokenizer tokenizer, VectorPack pack) {
+    super(matching(tokenizer, pack));
+    this.tokenizer = tokenizer;
+    this.known = nonZeroRows(pack);
+  }
+
+  private static VectorPack matching(WordPieceTokenizer tokenizer, VectorPack pack) {
     if (pack.size() != tokenizer.vocabSize()) {
       throw new IllegalArgumentException("the static pack has " + pack.size()
           + " rows but the tokenizer " + tokenizer.vocabSize() + " pieces");
     }
-    this.tokenizer = tokenizer;
-    this.pack = pack;
-    this.known = nonZeroRows(pack);
+    return pack;
   }
 
   static boolean[] nonZeroRows(VectorPack pack) {
@@ -42,30 +42,18 @@ public final class StaticPieceEncoder implements SentenceEncoder {
   }
 
   @Override
-  public EncodedChunk encode(List<AnalyzedDocument> documents, boolean withTokens) {
-    int[][][] rows = new int[documents.size()][][];
-    String[][][] tokens = withTokens ? new String[documents.size()][][] : null;
-    for (int d = 0; d < documents.size(); d++) {
-      List<Sentence> ss = documents.get(d).sentences();
-      rows[d] = new int[ss.size()][];
-      if (tokens != null) {
-        tokens[d] = new String[ss.size()][];
-      }
-      for (int s = 0; s < ss.size(); s++) {
-        int[] ids = tokenizer.pieceIds(ss.get(s).text());
-        if (tokens != null) {
-          tokens[d][s] = pieces(tokenizer, ids);
-        }
-        for (int i = 0; i < ids.length; i++) {
-          if (!known[ids[i]]) {
-            ids[i] = -1;
-          }
-        }
-        rows[d][s] = ids;
-      }
-      sentences += ss.size();
-    }
-    return new EncodedChunk(pack, rows, tokens);
+  int[] ids(Sentence sentence) {
+    return tokenizer.pieceIds(sentence.text());
+  }
+
+  @Override
+  String[] tokens(Sentence sentence, int[] ids) {
+    return pieces(tokenizer, ids);
+  }
+
+  @Override
+  boolean known(int id) {
+    return known[id];
   }
 
   static String[] pieces(WordPieceTokenizer tokenizer, int[] ids) {
@@ -74,15 +62,5 @@ public final class StaticPieceEncoder implements SentenceEncoder {
       out[i] = tokenizer.piece(ids[i]);
     }
     return out;
-  }
-
-  @Override
-  public int dim() {
-    return pack.dim();
-  }
-
-  @Override
-  public long sentencesEncoded() {
-    return sentences;
   }
 }

@@ -1,5 +1,6 @@
 package io.attnsum.encode;
 
+import io.attnsum.text.CorpusVocabulary;
 import io.attnsum.text.WordIndex;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -9,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Word vectors packed for lookup: a row-major float matrix {@code [size, dim]} plus a word index
@@ -119,12 +119,7 @@ public final class VectorPack implements io.attnsum.encode.TokenTable, io.attnsu
     d.writeInt(VERSION);
     d.writeInt(words.length);
     d.writeInt(dim);
-    for (int i = 0; i < words.length; i++) {
-      byte[] w = words[i].getBytes(StandardCharsets.UTF_8);
-      d.writeInt(w.length);
-      d.write(w);
-      d.writeLong(counts[i]);
-    }
+    CorpusVocabulary.writeEntries(d, words, counts);
     byte[] chunk = new byte[1 << 16];
     ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
     int perChunk = chunk.length / 4;
@@ -156,16 +151,7 @@ public final class VectorPack implements io.attnsum.encode.TokenTable, io.attnsu
     }
     String[] words = new String[size];
     long[] counts = new long[size];
-    for (int i = 0; i < size; i++) {
-      int len = d.readInt();
-      if (len < 0 || len > (1 << 20)) {
-        throw new IOException("vector pack word " + i + " has length " + len);
-      }
-      byte[] w = new byte[len];
-      d.readFully(w);
-      words[i] = new String(w, StandardCharsets.UTF_8);
-      counts[i] = d.readLong();
-    }
+    CorpusVocabulary.readEntries(d, words, counts, "vector pack");
     float[] data = new float[size * dim];
     byte[] chunk = new byte[1 << 16];
     ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);

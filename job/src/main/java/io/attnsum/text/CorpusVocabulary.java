@@ -65,13 +65,40 @@ public final class CorpusVocabulary implements WordFrequencies {
     d.writeInt(MAGIC);
     d.writeInt(VERSION);
     d.writeInt(words.length);
+    writeEntries(d, words, counts);
+    d.flush();
+  }
+
+  /**
+   * Per word its UTF-8 length, bytes and count: the entries of this file, and of a vector pack
+   * after its header.
+   */
+  public static void writeEntries(DataOutputStream d, String[] words, long[] counts)
+      throws IOException {
     for (int i = 0; i < words.length; i++) {
       byte[] w = words[i].getBytes(StandardCharsets.UTF_8);
       d.writeInt(w.length);
       d.write(w);
       d.writeLong(counts[i]);
     }
-    d.flush();
+  }
+
+  /**
+   * Reads {@code words.length} entries written by {@link #writeEntries} into {@code words} and
+   * {@code counts}; {@code what} names the file in errors.
+   */
+  public static void readEntries(DataInputStream d, String[] words, long[] counts, String what)
+      throws IOException {
+    for (int i = 0; i < words.length; i++) {
+      int len = d.readInt();
+      if (len < 0 || len > (1 << 20)) {
+        throw new IOException(what + " word " + i + " has length " + len);
+      }
+      byte[] w = new byte[len];
+      d.readFully(w);
+      words[i] = new String(w, StandardCharsets.UTF_8);
+      counts[i] = d.readLong();
+    }
   }
 
   /** Reads what {@link #write} wrote; the stream is not closed. */
@@ -86,16 +113,7 @@ public final class CorpusVocabulary implements WordFrequencies {
     }
     String[] words = new String[size];
     long[] counts = new long[size];
-    for (int i = 0; i < size; i++) {
-      int len = d.readInt();
-      if (len < 0 || len > (1 << 20)) {
-        throw new IOException("corpus vocabulary word " + i + " has length " + len);
-      }
-      byte[] w = new byte[len];
-      d.readFully(w);
-      words[i] = new String(w, StandardCharsets.UTF_8);
-      counts[i] = d.readLong();
-    }
+    readEntries(d, words, counts, "corpus vocabulary");
     return new CorpusVocabulary(words, counts);
   }
 }
