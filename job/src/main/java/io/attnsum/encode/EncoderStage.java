@@ -128,7 +128,7 @@ public final class EncoderStage {
               vectorSettings.path());
         }
       } else if (settings.mode() == EncoderMode.WORD_VECTORS) {
-        PreparedVectors prepared = VectorStage.prepare(spark, vocabulary, corpusTokens,
+        PreparedVectors prepared = VectorStage.prepare(spark, vocabulary, counts, corpusTokens,
             sentenceTokens, vectorSettings, vectorsDir, new Path(workDir, "vectors.pack").toString());
         wordPack = prepared.packUri();
         vectors = prepared;

@@ -57,13 +57,16 @@ public final class VectorStage {
    * Prepares the pack for this run from an already counted vocabulary (the job counts it in the
    * text stage's pass over the corpus).
    *
-   * @param vocabulary every corpus word once, with its count (cache it: read several times)
+   * @param vocabulary every corpus word once, with its count (cache it: a large vocabulary is
+   *     joined with the vectors file's lines)
+   * @param wordCounts the same, collected on the driver (the encode stage holds it already)
    * @param corpusTokens the sum of the vocabulary's counts
    * @param sentenceTokens each sentence's normalised tokens, read only to train Word2Vec
    */
   public static PreparedVectors prepare(
       SparkSession spark,
       JavaPairRDD<String, Long> vocabulary,
+      Map<String, Long> wordCounts,
       long corpusTokens,
       JavaRDD<String[]> sentenceTokens,
       VectorSettings settings,
@@ -73,7 +76,7 @@ public final class VectorStage {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = jsc.hadoopConfiguration();
     try {
-      long vocabularySize = vocabulary.count();
+      long vocabularySize = wordCounts.size();
       LOG.info("Corpus vocabulary: {} words, {} tokens", vocabularySize, corpusTokens);
 
       String source;
@@ -111,10 +114,10 @@ public final class VectorStage {
       if (layout.format().isBinary() || (layout.gzip() && !file.endsWith(".gz"))) {
         LOG.info("Streaming {} on the driver ({} cannot be split)", file,
             layout.format().isBinary() ? "binary word2vec" : "gzip without .gz suffix");
-        rows = streamOnDriver(fileFs, filePath, file, layout, vocabulary);
+        rows = streamOnDriver(fileFs, filePath, file, layout, wordCounts);
       } else {
-        rows = readDistributed(
-            jsc, file, layout, vocabulary, vocabularySize <= settings.broadcastWords());
+        rows = readDistributed(jsc, file, layout, vocabulary,
+            vocabularySize <= settings.broadcastWords() ? wordCounts : null);
       }
 
       // Frequent words first (their rows are touched most), ties by word: a deterministic order.
@@ -197,8 +200,7 @@ public final class VectorStage {
 
   private static List<PackedRow> streamOnDriver(
       FileSystem fs, Path path, String file, VectorFileLayout layout,
-      JavaPairRDD<String, Long> vocabulary) throws IOException {
-    Map<String, Long> counts = new HashMap<>(vocabulary.collectAsMap());
+      Map<String, Long> counts) throws IOException {
     VectorPack pack;
     try (InputStream in = fs.open(path)) {
       pack = VectorFileReader.read(in, file, layout.format(),
@@ -219,18 +221,19 @@ public final class VectorStage {
    * job's first Spark SQL query costs seconds of planning and code generation on a cold driver,
    * and the write stage pays that anyway.
    *
-   * @param broadcast whether the vocabulary goes to every task (else: a shuffle join)
+   * @param broadcast the vocabulary to send to every task, or null for a shuffle join with
+   *     {@code vocabulary}
    */
   private static List<PackedRow> readDistributed(
       JavaSparkContext jsc, String file, VectorFileLayout layout,
-      JavaPairRDD<String, Long> vocabulary, boolean broadcast) {
+      JavaPairRDD<String, Long> vocabulary, Map<String, Long> broadcast) {
     LongAccumulator vectorLines = jsc.sc().longAccumulator("vector file lines");
     JavaPairRDD<LongWritable, Text> text =
         jsc.hadoopFile(file, TextInputFormat.class, LongWritable.class, Text.class);
     JavaRDD<Tuple2<FileLine, Long>> joined;
     Broadcast<HashMap<String, Long>> wanted = null;
-    if (broadcast) {
-      wanted = jsc.broadcast(new HashMap<>(vocabulary.collectAsMap()));
+    if (broadcast != null) {
+      wanted = jsc.broadcast(new HashMap<>(broadcast));
       joined = text.mapPartitions(new LineSplitter(file, layout, vectorLines, wanted));
     } else {
       joined =

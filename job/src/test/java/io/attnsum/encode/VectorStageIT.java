@@ -53,7 +53,8 @@ class VectorStageIT implements Serializable {
     try {
       long tokens = vocabulary.values().fold(0L, Long::sum);
       return VectorStage.prepare(
-          spark, vocabulary, tokens, sentences, settings, vectorsDir, packPath);
+          spark, vocabulary, vocabulary.collectAsMap(), tokens, sentences, settings, vectorsDir,
+          packPath);
     } finally {
       vocabulary.unpersist(false);
     }
