@@ -161,9 +161,13 @@ public final class EncoderStage {
             encoders.add(new EncoderReport.Encoder(language.code(), source.name(), hash, dims,
                 configName(source.pooling()), uri, built, seconds(t)));
           } else {
-            BertConfig config = EncoderCache.encoder(source).config();
+            // The executors load the model; the driver reads only its width for the manifest.
+            int hidden;
+            try (InputStream in = source.open(source.onnx(), conf)) {
+              hidden = OnnxBertModel.hiddenWidth(in, source.onnx());
+            }
             encoders.add(new EncoderReport.Encoder(language.code(), source.name(), hash,
-                config.hidden(), configName(source.pooling()), null, false, 0));
+                hidden, configName(source.pooling()), null, false, 0));
           }
         }
       }

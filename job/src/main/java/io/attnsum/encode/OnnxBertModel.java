@@ -87,10 +87,32 @@ public final class OnnxBertModel {
     } catch (IOException e) {
       throw new EncoderFileException(file, "cannot be read: " + e.getMessage(), e);
     }
+    String hash = HexFormat.of().formatHex(sha.digest());
+    return fromGraph(graph(bytes, file), hash);
+  }
+
+  /**
+   * The hidden width of an ONNX BERT encoder, read from its word embedding's shape without
+   * copying any weight: what a driver needs for the manifest when only the executors run the
+   * model.
+   *
+   * @throws EncoderFileException if the stream fails, the bytes are not an ONNX model, or it has
+   *     no word embedding initializer
+   */
+  public static int hiddenWidth(InputStream in, String file) {
+    byte[] bytes;
+    try {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new EncoderFileException(file, "cannot be read: " + e.getMessage(), e);
+    }
+    return (int) graph(bytes, file).initializer("embeddings.word_embeddings.weight", 2).getDims(1);
+  }
+
+  private static OnnxGraph graph(byte[] bytes, String file) {
     if (bytes.length == 0) {
       throw new EncoderFileException(file, "is empty; expected an ONNX model");
     }
-    String hash = HexFormat.of().formatHex(sha.digest());
     Onnx.ModelProto model;
     try {
       // From an array the parser has no size limit (a stream's is 64 MB by default, below the
@@ -110,7 +132,7 @@ public final class OnnxBertModel {
       throw new EncoderFileException(file, "is not an ONNX model: it holds no graph ("
           + bytes.length + " bytes)");
     }
-    return fromGraph(new OnnxGraph(file, model.getGraph()), hash);
+    return new OnnxGraph(file, model.getGraph());
   }
 
   private static OnnxBertModel fromGraph(OnnxGraph g, String hash) {

@@ -34,6 +34,7 @@ class OnnxBertModelTest {
     assertThat(model.layers()).hasSize(6);
     assertThat(model.wordEmbeddings()).hasSize(30522 * 384);
     assertThat(model.layers().get(5).intermediate().weight()).hasSize(384 * 1536);
+    assertThat(OnnxBertModel.hiddenWidth(new ByteArrayInputStream(bytes), NAME)).isEqualTo(384);
   }
 
   @Test
@@ -45,6 +46,19 @@ class OnnxBertModelTest {
     assertThat(c).isEqualTo(new BertConfig(21128, 512, 8, 4, 2048, 512, 2, 1e-12f, 0.125f));
     assertThat(c.headSize()).isEqualTo(64);
     assertThat(model.sha256()).isEqualTo(sha256(bytes));
+    assertThat(OnnxBertModel.hiddenWidth(new ByteArrayInputStream(bytes), NAME)).isEqualTo(512);
+  }
+
+  @Test
+  void theWidthOfAFileThatIsNotAModelIsNotGuessed() {
+    byte[] bytes = ReferenceModels.MINILM.onnxBytes();
+    assertThatThrownBy(() -> OnnxBertModel.hiddenWidth(
+            new ByteArrayInputStream(Arrays.copyOf(bytes, bytes.length / 3)), NAME))
+        .isInstanceOf(EncoderFileException.class)
+        .hasMessageContaining("not a readable ONNX model (truncated or corrupt?)");
+    assertThatThrownBy(() -> OnnxBertModel.hiddenWidth(new ByteArrayInputStream(new byte[0]), NAME))
+        .isInstanceOf(EncoderFileException.class)
+        .hasMessageContaining("is empty; expected an ONNX model");
   }
 
   @Test
