@@ -101,6 +101,8 @@ final class VectorLineParser {
       return;
     }
     String where = VectorFileException.at(line, offset);
+    String expected = "expected a word and " + dim + " values (dimension from " + dimSource
+        + "), found ";
     if (n > dim) {
       int s = wordEnd;
       while (s < end && isSeparator(b[s])) {
@@ -109,33 +111,13 @@ final class VectorLineParser {
       int e = VectorLineParser.wordEnd(b, s, end);
       String next = new String(b, s, e - s, StandardCharsets.UTF_8);
       if (!looksNumeric(next)) {
-        throw new VectorFileException(
-            file,
-            where,
-            "expected a word and "
-                + dim
-                + " values (dimension from "
-                + dimSource
-                + "), found "
-                + (n + 1)
-                + " fields; the word seems to contain a space (\""
-                + word
-                + " "
-                + next
-                + "\"), which a space-separated text file cannot represent");
+        throw new VectorFileException(file, where, expected + (n + 1) + " fields; the word seems"
+            + " to contain a space (\"" + word + " " + next + "\"), which a space-separated text"
+            + " file cannot represent");
       }
     }
-    throw new VectorFileException(
-        file,
-        where,
-        "expected a word and "
-            + dim
-            + " values (dimension from "
-            + dimSource
-            + "), found "
-            + n
-            + " values"
-            + (n < dim ? " (truncated line?)" : ""));
+    throw new VectorFileException(file, where,
+        expected + n + " values" + (n < dim ? " (truncated line?)" : ""));
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.attnsum.encode;
 
 import io.attnsum.text.CorpusVocabulary;
-import io.attnsum.text.WordIndex;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -17,12 +16,9 @@ import java.nio.ByteOrder;
  * safe to share between threads; one instance per executor JVM (see {@code VectorPackCache}).
  */
 public final class VectorPack implements io.attnsum.encode.TokenTable, io.attnsum.text.WordFrequencies {
-  private final String[] words;
+  private final CorpusVocabulary vocabulary;
   private final float[] data;
-  private final long[] counts;
-  private final long totalCount;
   private final int dim;
-  private final WordIndex index;
 
   /**
    * @param words the vocabulary, row order
@@ -30,28 +26,18 @@ public final class VectorPack implements io.attnsum.encode.TokenTable, io.attnsu
    * @param counts corpus count per word (same order), or null when unknown (all 1)
    */
   public VectorPack(String[] words, float[] data, int dim, long[] counts) {
-    if (dim <= 0 || data.length != (long) words.length * dim) {
+    this(new CorpusVocabulary(words, counts != null ? counts : filled(words.length), "pack"),
+        data, dim);
+  }
+
+  private VectorPack(CorpusVocabulary vocabulary, float[] data, int dim) {
+    if (dim <= 0 || data.length != (long) vocabulary.size() * dim) {
       throw new IllegalArgumentException(
-          "data has " + data.length + " floats, expected " + words.length + " x " + dim);
+          "data has " + data.length + " floats, expected " + vocabulary.size() + " x " + dim);
     }
-    this.words = words;
+    this.vocabulary = vocabulary;
     this.data = data;
     this.dim = dim;
-    this.counts = counts != null ? counts : filled(words.length);
-    if (this.counts.length != words.length) {
-      throw new IllegalArgumentException("counts and words differ in length");
-    }
-    long total = 0;
-    for (long c : this.counts) {
-      total += c;
-    }
-    this.totalCount = Math.max(1, total);
-    this.index = new WordIndex(words.length);
-    for (int i = 0; i < words.length; i++) {
-      if (index.add(words[i]) != i) {
-        throw new IllegalArgumentException("duplicate word in pack: " + words[i]);
-      }
-    }
   }
 
   private static long[] filled(int n) {
@@ -67,27 +53,27 @@ public final class VectorPack implements io.attnsum.encode.TokenTable, io.attnsu
 
   @Override
   public int size() {
-    return words.length;
+    return vocabulary.size();
   }
 
   /** Row of {@code word}, or -1 when the pack has no vector for it. */
   @Override
   public int indexOf(String word) {
-    return index.indexOf(word);
+    return vocabulary.indexOf(word);
   }
 
   public String word(int row) {
-    return words[row];
+    return vocabulary.word(row);
   }
 
   @Override
   public long count(int row) {
-    return counts[row];
+    return vocabulary.count(row);
   }
 
   @Override
   public long totalCount() {
-    return totalCount;
+    return vocabulary.totalCount();
   }
 
   /** The backing row-major matrix; callers must not modify it. */
@@ -117,9 +103,9 @@ public final class VectorPack implements io.attnsum.encode.TokenTable, io.attnsu
     DataOutputStream d = new DataOutputStream(out);
     d.writeInt(MAGIC);
     d.writeInt(VERSION);
-    d.writeInt(words.length);
+    d.writeInt(vocabulary.size());
     d.writeInt(dim);
-    CorpusVocabulary.writeEntries(d, words, counts);
+    vocabulary.writeEntries(d);
     byte[] chunk = new byte[1 << 16];
     ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
     int perChunk = chunk.length / 4;
@@ -149,9 +135,7 @@ public final class VectorPack implements io.attnsum.encode.TokenTable, io.attnsu
     if (size < 0 || dim <= 0 || (long) size * dim > Integer.MAX_VALUE - 8) {
       throw new IOException("vector pack header size " + size + " x dim " + dim + " is invalid");
     }
-    String[] words = new String[size];
-    long[] counts = new long[size];
-    CorpusVocabulary.readEntries(d, words, counts, "vector pack");
+    CorpusVocabulary vocabulary = CorpusVocabulary.readEntries(d, size, "vector pack");
     float[] data = new float[size * dim];
     byte[] chunk = new byte[1 << 16];
     ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
@@ -166,6 +150,6 @@ public final class VectorPack implements io.attnsum.encode.TokenTable, io.attnsu
       bb.clear();
       bb.asFloatBuffer().get(data, off, n);
     }
-    return new VectorPack(words, data, dim, counts);
+    return new VectorPack(vocabulary, data, dim);
   }
 }

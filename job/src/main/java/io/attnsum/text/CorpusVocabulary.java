@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The corpus's words and their counts, as the text stage counted them: what the lexical
  * similarity weighs terms by when no word vectors carry counts (the pretrained encoders). Written
- * once by the driver and loaded once per executor JVM. Immutable.
+ * once by the driver and loaded once per executor JVM. A vector pack keeps its own words and
+ * counts in one. Immutable.
  */
 public final class CorpusVocabulary implements WordFrequencies {
   /** "ATCV", then the format version. */
@@ -23,6 +24,15 @@ public final class CorpusVocabulary implements WordFrequencies {
   private final WordIndex index;
 
   public CorpusVocabulary(String[] words, long[] counts) {
+    this(words, counts, "corpus vocabulary");
+  }
+
+  /**
+   * @param words distinct words, row order
+   * @param counts each word's count, same order
+   * @param what what holds these words (a corpus vocabulary, a vector pack), for errors
+   */
+  public CorpusVocabulary(String[] words, long[] counts, String what) {
     if (words.length != counts.length) {
       throw new IllegalArgumentException("words and counts differ in length");
     }
@@ -32,11 +42,15 @@ public final class CorpusVocabulary implements WordFrequencies {
     long sum = 0;
     for (int i = 0; i < words.length; i++) {
       if (index.add(words[i]) != i) {
-        throw new IllegalArgumentException("duplicate word: " + words[i]);
+        throw new IllegalArgumentException("duplicate word in " + what + ": " + words[i]);
       }
       sum += counts[i];
     }
     this.total = Math.max(1, sum);
+  }
+
+  public String word(int row) {
+    return words[row];
   }
 
   @Override
@@ -65,7 +79,7 @@ public final class CorpusVocabulary implements WordFrequencies {
     d.writeInt(MAGIC);
     d.writeInt(VERSION);
     d.writeInt(words.length);
-    writeEntries(d, words, counts);
+    writeEntries(d);
     d.flush();
   }
 
@@ -73,8 +87,7 @@ public final class CorpusVocabulary implements WordFrequencies {
    * Per word its UTF-8 length, bytes and count: the entries of this file, and of a vector pack
    * after its header.
    */
-  public static void writeEntries(DataOutputStream d, String[] words, long[] counts)
-      throws IOException {
+  public void writeEntries(DataOutputStream d) throws IOException {
     for (int i = 0; i < words.length; i++) {
       byte[] w = words[i].getBytes(StandardCharsets.UTF_8);
       d.writeInt(w.length);
@@ -84,12 +97,14 @@ public final class CorpusVocabulary implements WordFrequencies {
   }
 
   /**
-   * Reads {@code words.length} entries written by {@link #writeEntries} into {@code words} and
-   * {@code counts}; {@code what} names the file in errors.
+   * Reads {@code size} entries written by {@link #writeEntries}; {@code what} names the file in
+   * errors.
    */
-  public static void readEntries(DataInputStream d, String[] words, long[] counts, String what)
+  public static CorpusVocabulary readEntries(DataInputStream d, int size, String what)
       throws IOException {
-    for (int i = 0; i < words.length; i++) {
+    String[] words = new String[size];
+    long[] counts = new long[size];
+    for (int i = 0; i < size; i++) {
       int len = d.readInt();
       if (len < 0 || len > (1 << 20)) {
         throw new IOException(what + " word " + i + " has length " + len);
@@ -99,6 +114,7 @@ public final class CorpusVocabulary implements WordFrequencies {
       words[i] = new String(w, StandardCharsets.UTF_8);
       counts[i] = d.readLong();
     }
+    return new CorpusVocabulary(words, counts, what);
   }
 
   /** Reads what {@link #write} wrote; the stream is not closed. */
@@ -111,9 +127,6 @@ public final class CorpusVocabulary implements WordFrequencies {
     if (size < 0) {
       throw new IOException("corpus vocabulary size " + size);
     }
-    String[] words = new String[size];
-    long[] counts = new long[size];
-    readEntries(d, words, counts, "corpus vocabulary");
-    return new CorpusVocabulary(words, counts);
+    return readEntries(d, size, "corpus vocabulary");
   }
 }
