@@ -93,8 +93,8 @@ public final class PartitionSummarizer implements AutoCloseable {
     EncodedChunk encoded = encoder.encode(docs, attention.tokenWeights());
     long encodedAt = System.nanoTime();
     List<PooledSentences> pooled = attention.pooling() == SentencePooling.MODEL
-            ? AttentionPooler.modelPooled(encoded, attention.tokenWeights())
-            : pooler.pool(encoded);
+        ? AttentionPooler.modelPooled(encoded, attention.tokenWeights())
+        : pooler.pool(encoded);
     long pooledAt = System.nanoTime();
     List<DocumentSummary> summaries = ranker.rank(docs, pooled);
     encodeNanos += encodedAt - started;
