@@ -135,7 +135,10 @@ public final class EncoderStage {
       } else {
         for (Language language : languages) {
           EncoderSource unhashed = source(settings, language);
-          String hash = sha256(unhashed, conf);
+          // Contextual mode: the executors load the model; the driver needs only its width for
+          // the manifest, read from the bytes it hashes.
+          Hashed hashed = hash(unhashed, conf, settings.mode() == EncoderMode.CONTEXTUAL);
+          String hash = hashed.sha256();
           EncoderSource source = unhashed.withSha256(hash);
           sources.put(language, source);
           if (settings.mode() == EncoderMode.STATIC) {
@@ -161,13 +164,8 @@ public final class EncoderStage {
             encoders.add(new EncoderReport.Encoder(language.code(), source.name(), hash, dims,
                 configName(source.pooling()), uri, built, seconds(t)));
           } else {
-            // The executors load the model; the driver reads only its width for the manifest.
-            int hidden;
-            try (InputStream in = source.open(source.onnx(), conf)) {
-              hidden = OnnxBertModel.hiddenWidth(in, source.onnx());
-            }
             encoders.add(new EncoderReport.Encoder(language.code(), source.name(), hash,
-                hidden, configName(source.pooling()), null, false, 0));
+                hashed.hiddenWidth(), configName(source.pooling()), null, false, 0));
           }
         }
       }
@@ -201,22 +199,38 @@ public final class EncoderStage {
 
   /** SHA-256 of the encoder's ONNX file and tokenizer.json, hex. */
   static String sha256(EncoderSource source, Configuration conf) {
+    return hash(source, conf, false).sha256();
+  }
+
+  /**
+   * The encoder files' SHA-256 (hex) and, when asked, the model's hidden width ({@link
+   * OnnxBertModel#hiddenWidth}), read from the same bytes so that each file is read once; the
+   * width is −1 when not asked.
+   */
+  record Hashed(String sha256, int hiddenWidth) {}
+
+  static Hashed hash(EncoderSource source, Configuration conf, boolean hiddenWidth) {
+    MessageDigest digest;
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      for (String file : new String[] {source.onnx(), source.tokenizer()}) {
-        try (InputStream in = new DigestInputStream(source.open(file, conf), digest)) {
-          while (in.read(buffer) >= 0) {
-            // the digest sees every byte
-          }
-        } catch (IOException e) {
-          throw new EncoderFileException(file, "cannot be read: " + e.getMessage(), e);
-        }
-      }
-      return HexFormat.of().formatHex(digest.digest());
+      digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JVM has no SHA-256", e);
     }
+    int width = -1;
+    byte[] buffer = new byte[1 << 16];
+    for (String file : new String[] {source.onnx(), source.tokenizer()}) {
+      try (InputStream in = new DigestInputStream(source.open(file, conf), digest)) {
+        if (hiddenWidth && file.equals(source.onnx())) {
+          width = OnnxBertModel.hiddenWidth(in, file); // reads the stream to its end
+        }
+        while (in.read(buffer) >= 0) {
+          // the digest sees every byte
+        }
+      } catch (IOException e) {
+        throw new EncoderFileException(file, "cannot be read: " + e.getMessage(), e);
+      }
+    }
+    return new Hashed(HexFormat.of().formatHex(digest.digest()), width);
   }
 
   private static String configName(Pooling p) {

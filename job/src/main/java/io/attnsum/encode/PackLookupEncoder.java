@@ -10,7 +10,8 @@ import java.util.List;
  * subclasses say what a sentence's tokens are.
  */
 abstract class PackLookupEncoder implements SentenceEncoder {
-  private final VectorPack pack;
+  /** The pack whose rows the ids name. */
+  final VectorPack pack;
   private long sentences;
 
   PackLookupEncoder(VectorPack pack) {

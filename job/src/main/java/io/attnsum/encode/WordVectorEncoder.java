@@ -4,11 +4,8 @@ import io.attnsum.text.Sentence;
 
 /** Word vectors (a pretrained file or corpus-trained Word2Vec): each text token's row by name. */
 public final class WordVectorEncoder extends PackLookupEncoder {
-  private final VectorPack pack;
-
   public WordVectorEncoder(VectorPack pack) {
     super(pack);
-    this.pack = pack;
   }
 
   @Override

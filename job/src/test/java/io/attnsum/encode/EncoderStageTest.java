@@ -139,6 +139,11 @@ class EncoderStageTest {
     String expected = HexFormat.of().formatHex(
         MessageDigest.getInstance("SHA-256").digest(both.toByteArray()));
     assertThat(EncoderStage.sha256(source, CONF)).isEqualTo(expected);
+    // Contextual mode reads the model's width from the bytes it hashes: same hash.
+    EncoderStage.Hashed withWidth = EncoderStage.hash(source, CONF, true);
+    assertThat(withWidth.sha256()).isEqualTo(expected);
+    assertThat(withWidth.hiddenWidth()).isEqualTo(TinyBert.HIDDEN);
+    assertThat(EncoderStage.hash(source, CONF, false).hiddenWidth()).isEqualTo(-1);
   }
 
   private AbstractThrowableAssert<?, ? extends Throwable> assertRejected(Path folder, String file) {
