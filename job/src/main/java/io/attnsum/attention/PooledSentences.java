@@ -17,6 +17,9 @@ import java.util.Arrays;
 public record PooledSentences(
     int dim, float[] vectors, int[] knownTokens, float[][] tokenWeights, String[][] tokens) {
 
+  // Shared by every document that no encoder saw: an empty array cannot be modified.
+  private static final float[] NO_VECTORS = new float[0];
+
   public int size() {
     return knownTokens.length;
   }
@@ -25,6 +28,6 @@ public record PooledSentences(
   public static PooledSentences notEncoded(int sentences) {
     int[] known = new int[sentences];
     Arrays.fill(known, -1);
-    return new PooledSentences(0, new float[0], known, null, null);
+    return new PooledSentences(0, NO_VECTORS, known, null, null);
   }
 }
