@@ -3,6 +3,9 @@ package io.attnsum.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attnsum.encode.TinyBert;
 import io.attnsum.testing.LocalSpark;
 import io.attnsum.write.OutputTables;
 import java.io.ByteArrayOutputStream;
@@ -20,8 +23,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** A corpus of nasty inputs end to end: nothing crashes, nothing disappears, reasons are right. */
+/**
+ * A corpus of nasty inputs end to end, with and without the encoders: nothing crashes, nothing
+ * disappears, reasons are right.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DirtyInputIT implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -105,10 +113,29 @@ class DirtyInputIT implements Serializable {
     return JobSettings.load(null, sets);
   }
 
-  @Test
-  void everyRecordIsADocumentOrARejectionWithTheRightReason() throws Exception {
-    Path out = tmp.resolve("out");
-    RunResult r = new SummarizationJob(spark, config(out)).run();
+  /**
+   * The encoder settings of each mode under test. The lexical default runs no encoder, so the
+   * other modes give the embeddings a share of the graph: the built-in encoders' static pieces
+   * and contextual states (MiniLM through the 10,000-word sentence's windows, bge-small-zh on the
+   * Chinese document), and the tests' tiny BERT, whose few pieces leave most sentences without a
+   * known token.
+   */
+  private String[] modeSettings(String mode) {
+    return switch (mode) {
+      case "lexical" -> new String[0];
+      case "static" -> new String[] {"encoder.mode=static", "rank.embedding-weight=0.15"};
+      case "contextual" -> new String[] {"encoder.mode=contextual", "rank.embedding-weight=0.15"};
+      case "tiny-contextual" -> new String[] {"encoder.mode=contextual",
+          "rank.embedding-weight=0.15", "encoder.path=" + TinyBert.writeTo(tmp.resolve("tiny"))};
+      default -> throw new IllegalArgumentException(mode);
+    };
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"lexical", "static", "contextual", "tiny-contextual"})
+  void everyRecordIsADocumentOrARejectionWithTheRightReason(String mode) throws Exception {
+    Path out = tmp.resolve("out-" + mode);
+    RunResult r = new SummarizationJob(spark, config(out, modeSettings(mode))).run();
     long docs = expected.stream().filter(e -> e == null).count();
     assertThat(r.inputRecords()).isEqualTo(expected.size());
     List<Row> rejectedRows = spark.read().schema(OutputTables.REJECTED)
@@ -141,6 +168,21 @@ class DirtyInputIT implements Serializable {
     assertThat(byId.get("dup").<String>getAs("summary")).contains("first copy");
     assertThat(byId.get("ok-zh").<String>getAs("language")).isEqualTo("zh");
     assertThat(byId.get("ok-1").<String>getAs("language")).isEqualTo("en");
+    assertThat(byId).hasSize((int) docs);
+    byId.forEach((id, row) -> assertThat(row.<String>getAs("summary")).as(id).isNotBlank());
+
+    JsonNode manifest = new ObjectMapper().readTree(
+        out.resolve("run_id=dirty/_manifest.json").toFile());
+    JsonNode encoder = manifest.get("encoder");
+    assertThat(encoder.get("used").asBoolean()).as(mode).isEqualTo(!mode.equals("lexical"));
+    // Every sentence of every document went through the encoder once, or none did.
+    assertThat(encoder.get("sentences_encoded").asLong()).as(mode).isEqualTo(
+        mode.equals("lexical") ? 0 : manifest.get("text").get("sentences").asLong());
+    if (mode.equals("tiny-contextual")) {
+      // Sentences none of whose pieces the tiny vocabulary knows are ranked and written too.
+      assertThat(spark.read().json(out.resolve("run_id=dirty/sentences").toString())
+          .filter("known_tokens = 0").count()).isPositive();
+    }
   }
 
   @Test
