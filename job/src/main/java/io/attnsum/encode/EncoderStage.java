@@ -197,15 +197,10 @@ public final class EncoderStage {
         Double.toString(s.staticSifA()));
   }
 
-  /** SHA-256 of the encoder's ONNX file and tokenizer.json, hex. */
-  static String sha256(EncoderSource source, Configuration conf) {
-    return hash(source, conf, false).sha256();
-  }
-
   /**
-   * The encoder files' SHA-256 (hex) and, when asked, the model's hidden width ({@link
-   * OnnxBertModel#hiddenWidth}), read from the same bytes so that each file is read once; the
-   * width is −1 when not asked.
+   * The encoder files' SHA-256 (hex, over the ONNX file and then tokenizer.json) and, when asked,
+   * the model's hidden width ({@link OnnxBertModel#hiddenWidth}), read from the same bytes so
+   * that each file is read once; the width is −1 when not asked.
    */
   record Hashed(String sha256, int hiddenWidth) {}
 

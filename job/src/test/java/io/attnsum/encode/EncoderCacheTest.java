@@ -46,7 +46,7 @@ class EncoderCacheTest {
 
   private static EncoderSource hashed(Path folder) {
     EncoderSource s = EncoderSource.folder(folder.toString(), Pooling.MEAN);
-    return s.withSha256(EncoderStage.sha256(s, CONF));
+    return s.withSha256(EncoderStage.hash(s, CONF, false).sha256());
   }
 
   private static String sha256(byte[] bytes) throws Exception {

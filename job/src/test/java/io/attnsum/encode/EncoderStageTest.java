@@ -138,7 +138,7 @@ class EncoderStageTest {
     both.write(TinyBert.tokenizerJson());
     String expected = HexFormat.of().formatHex(
         MessageDigest.getInstance("SHA-256").digest(both.toByteArray()));
-    assertThat(EncoderStage.sha256(source, CONF)).isEqualTo(expected);
+    assertThat(EncoderStage.hash(source, CONF, false).sha256()).isEqualTo(expected);
     // Contextual mode reads the model's width from the bytes it hashes: same hash.
     EncoderStage.Hashed withWidth = EncoderStage.hash(source, CONF, true);
     assertThat(withWidth.sha256()).isEqualTo(expected);
